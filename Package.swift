@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "mlw",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mlw", targets: ["mlw"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+        .target(name: "Language"),
+        .target(
+            name: "Learning",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "Engine", dependencies: ["Language", "Learning"]),
+        .target(name: "Console", dependencies: ["Engine", "Language", "LineEditing"]),
+        .target(name: "MLWTestSupport", path: "Tests/MLWTestSupport"),
+        .target(name: "Replay", dependencies: ["Engine", "Language"]),
+        .executableTarget(
+            name: "mlw",
+            dependencies: [
+                "Console", "Replay", "Engine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Learning"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "LineEditing", "MLWTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
