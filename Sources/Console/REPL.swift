@@ -1,0 +1,111 @@
+import Engine
+import Foundation
+import Language
+import LineEditing
+
+/// The interactive loop: prompt, line editing, completion, rendering and session recording.
+public final class REPL {
+    public struct Configuration: Sendable {
+        /// Where to record the session file; nil records nothing.
+        public var sessionsDirectory: String?
+        public var seed: UInt64
+        public var historyFile: String?
+
+        public init(sessionsDirectory: String? = "sessions", seed: UInt64 = 42,
+                    historyFile: String? = ProcessInfo.processInfo.environment["MLW_HISTORY"]
+                        ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.mlw_history" }) {
+            self.sessionsDirectory = sessionsDirectory
+            self.seed = seed
+            self.historyFile = historyFile
+        }
+    }
+
+    private let configuration: Configuration
+    private let session: Session
+    private let interpreter: Interpreter
+    private let interactive: Bool
+    private let renderer: EventRenderer
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        session = Session(seed: configuration.seed)
+        interpreter = Interpreter(session: session)
+        interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        renderer = EventRenderer(style: .detect(isTerminal: isatty(STDOUT_FILENO) == 1))
+    }
+
+    /// Runs until `quit`, Ctrl-D or the end of piped input; returns the process exit code.
+    public func run() -> Int32 {
+        var recorder: SessionRecorder?
+        if let directory = configuration.sessionsDirectory {
+            do {
+                recorder = try SessionRecorder(directory: directory, session: session)
+            } catch {
+                emit(renderer.style.yellow("warning: cannot record the session in \(directory)/: \(error.localizedDescription)"))
+            }
+        }
+        let input = makeInput()
+        if interactive {
+            emit(renderer.style.bold("mlw \(SessionFile.version)") + " — type `help` for commands; Tab completes, Ctrl-R searches history, Ctrl-D leaves.")
+            if let recorder { emit(renderer.style.dim("recording to \(recorder.path)")) }
+        }
+        var number = 1
+        var recorded = 0
+        loop: while true {
+            let prompt = "mlw [\(number)]> "
+            guard let line = input.read(prompt: interactive ? renderer.style.bold(prompt) : "", continuation: interactive ? "   ...> " : "") else { break }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            input.remember(line)
+            let result = interpreter.run(line: line) { event in
+                for text in renderer.lines(for: event) { emit(text) }
+            }
+            switch result {
+            case .empty:
+                continue
+            case .invalid(let problems):
+                for problem in problems { show(problem, source: line, promptWidth: prompt.count) }
+            case .ran(.failed(let problem)):
+                show(problem, source: line, promptWidth: prompt.count)
+            case .ran(.quit):
+                break loop
+            case .ran(.ok):
+                break
+            }
+            number += 1
+            recorder?.record(session.transcript[recorded...])
+            recorded = session.transcript.count
+        }
+        recorder?.record(session.transcript[recorded...])
+        recorder?.close()
+        if interactive, let recorder, recorder.commandCount > 0 { emit(renderer.style.dim("session saved to \(recorder.path)")) }
+        return 0
+    }
+
+    private func show(_ diagnostic: Diagnostic, source: String, promptWidth: Int) {
+        let lines = renderer.lines(for: diagnostic, source: source, indent: interactive ? promptWidth : 2, echoSource: !interactive)
+        for line in lines { emit(line) }
+    }
+
+    private func emit(_ line: String) {
+        print(line)
+        fflush(nil)
+    }
+
+    private func makeInput() -> LineSource {
+        guard interactive else { return PipedLines() }
+        let editor = LineEditor(historyFile: configuration.historyFile)
+        let completer = Completer(table: interpreter.table)
+        let context = UncheckedBox(SessionCompletions(session: session))
+        editor.completer = { line, cursor in
+            let completion = completer.complete(line, cursor: cursor, context: context.value)
+            return LineEditing.Completion(start: completion.start, candidates: completion.candidates)
+        }
+        return EditedLines(editor: editor)
+    }
+}
+
+/// Holds a value used only on the REPL's thread by a callback that must be `@Sendable`.
+final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

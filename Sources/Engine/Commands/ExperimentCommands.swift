@@ -1,0 +1,114 @@
+import Foundation
+import Language
+import Learning
+
+/// `train` and `evaluate`.
+enum ExperimentCommands {
+    static func train(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        let name = try context.text("NAME")
+        let algorithmText = try context.text("ALGO")
+        guard let algorithm = Algorithm(rawValue: algorithmText.value) else {
+            throw Diagnostic("unknown algorithm `\(algorithmText.value)`", at: algorithmText.range)
+        }
+        let data = try DataCommands.dataset("DATA", context)
+        guard let target = data.frame.targetColumn else {
+            throw Diagnostic("`\(data.name)` has no target column to learn", at: context.command.slot("DATA")?.range,
+                             hint: "load it with target=COLUMN")
+        }
+        var parameters: [String: ParameterValue] = [:]
+        for option in context.command.options where option.key != "seed" {
+            guard let value = try context.option(option.key) else { continue }
+            parameters[option.key] = parameterValue(value.value)
+        }
+        let seed = try context.seed()
+        let started = Date()
+        let model: TrainedModel
+        do {
+            model = try Learning.train(algorithm, on: data.frame, parameters: parameters, seed: seed)
+        } catch {
+            let range = context.command.options.first { error.message.contains("`\($0.key)`") }?.valueRange
+                ?? context.command.slot("DATA")?.range
+            throw Diagnostic(error.description, at: range)
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        context.session.add(SessionModel(name: name.value, model: model, trainedOn: data.name, dataVersion: data.version))
+        let features = Formatting.count(model.featureNames.count, "feature")
+        let task: String = switch model.task {
+        case .classification(let classes): "\(target.name) (\(Formatting.count(classes.count, "class")))"
+        case .regression: "\(target.name) (regression)"
+        }
+        context.say(Text([.plain("trained \(name.value) = \(algorithm.rawValue) on \(data.name): \(Formatting.count(data.frame.rowCount, "row")), \(features) → \(task) in "),
+                          Formatting.duration(elapsed)]))
+        let shown = model.parameters.keys.sorted().map { "\($0)=\(model.parameters[$0]!)" } + ["seed=\(seed)"]
+        context.say("params \(shown.joined(separator: " "))")
+        let metrics = try evaluate(model, on: data, context: context)
+        store(metrics, model: name.value, data: data.name, in: context.session)
+        context.say("on \(data.name): " + metrics.entries.prefix(3).map { "\($0.name) \(Formatting.metric($0.value))" }.joined(separator: ", "))
+        return .ok
+    }
+
+    static func evaluate(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        guard let slot = context.command.slot("NAME"), case .list(let names) = slot.value else {
+            throw Diagnostic("`evaluate` needs model names", at: context.command.range)
+        }
+        var models: [SessionModel] = []
+        for case .word(let name) in names {
+            guard let model = context.session.models[name] else {
+                let known = context.session.modelOrder
+                throw Diagnostic("unknown model `\(name)`", at: slot.range,
+                                 hint: Suggestion.hint(for: name, in: known) ?? (known.isEmpty ? "train one first: train NAME = ALGO on DATA" : "models: " + known.joined(separator: ", ")))
+            }
+            models.append(model)
+        }
+        let data = try DataCommands.dataset("DATA", context, target: models.first?.model.target)
+        let dataName = dataValueName(context, fallback: data.name)
+        var results: [(String, MetricSet)] = []
+        for model in models {
+            let metrics = try evaluate(model.model, on: data, context: context)
+            store(metrics, model: model.name, data: dataName, in: context.session)
+            results.append((model.name, metrics))
+        }
+        var metricNames: [String] = []
+        for (_, metrics) in results {
+            for entry in metrics.entries where !metricNames.contains(entry.name) { metricNames.append(entry.name) }
+        }
+        let rows = results.map { name, metrics in
+            [name] + metricNames.map { metric in metrics.entries.first { $0.name == metric }.map { Formatting.metric($0.value) } ?? "" }
+        }
+        context.say("on \(data.name) (\(Formatting.count(data.frame.rowCount, "row"))):")
+        context.emit(.table(Table(columns: [.init("model")] + metricNames.map { .init($0, .right) }, rows: rows)))
+        return .ok
+    }
+
+    /// The name under which metrics on the DATA slot are stored: the dataset's name, or a path's file stem.
+    private static func dataValueName(_ context: CommandContext, fallback: String) -> String {
+        if case .word(let name)? = context.command.slot("DATA")?.value { return name }
+        return fallback
+    }
+
+    private static func evaluate(_ model: TrainedModel, on data: Dataset, context: CommandContext) throws(Diagnostic) -> MetricSet {
+        do {
+            return try Learning.evaluate(model, on: data.frame)
+        } catch {
+            throw Diagnostic(error.description, at: context.command.slot("DATA")?.range)
+        }
+    }
+
+    private static func store(_ metrics: MetricSet, model: String, data: String, in session: Session) {
+        for entry in metrics.entries {
+            session.values["\(model).\(data).\(entry.name)"] = .metric(entry.value)
+        }
+    }
+
+    private static func parameterValue(_ value: Value) -> ParameterValue {
+        switch value {
+        case .number(let number, let text):
+            text.contains(".") || text.contains("e") || text.contains("E") || text.hasSuffix("%") || number != number.rounded()
+                ? .double(number) : .int(Int(number))
+        case .bool(let flag): .bool(flag)
+        case .word(let text), .string(let text): .string(text)
+        case .list(let items): .string(items.map(\.description).joined(separator: ","))
+        case .parameter(let name): .string("$" + name)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// A piece of a line of text; a volatile piece shows one thing on screen and records another.
+public enum Segment: Sendable, Equatable {
+    case plain(String)
+    /// A value that legitimately varies between runs (a duration, a time of day): shown as is,
+    /// recorded in a normalised form so that replays compare equal.
+    case volatile(shown: String, recorded: String)
+}
+
+/// One line of text made of segments.
+public struct Text: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    public var segments: [Segment]
+
+    public init(_ segments: [Segment]) { self.segments = segments }
+    public init(stringLiteral value: String) { segments = [.plain(value)] }
+    public init(_ string: String) { segments = [.plain(string)] }
+
+    public func string(recorded: Bool) -> String {
+        segments.map { segment in
+            switch segment {
+            case .plain(let text): text
+            case .volatile(let shown, let normalised): recorded ? normalised : shown
+            }
+        }.joined()
+    }
+
+    public static func + (lhs: Text, rhs: Text) -> Text { Text(lhs.segments + rhs.segments) }
+}
+
+/// A table: titled columns, rows of cells, numbers aligned right.
+public struct Table: Sendable, Equatable {
+    public enum Alignment: Sendable, Equatable { case left, right }
+
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        public var alignment: Alignment
+        public init(_ title: String, _ alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// What a command produces. The engine never prints: front ends render events.
+public enum OutputEvent: Sendable, Equatable {
+    /// An ordinary line of output.
+    case line(Text)
+    case table(Table)
+    /// A bare value (`print`), alone on its line so scripts can read it.
+    case value(String)
+    case warning(String)
+    /// A command of an included file, announced before its output.
+    case echo(String)
+
+    /// The event as plain lines, recorded (normalised) or as shown.
+    public func lines(recorded: Bool) -> [String] {
+        switch self {
+        case .line(let text): [text.string(recorded: recorded)]
+        case .table(let table): TableLayout.lines(table)
+        case .value(let value): [value]
+        case .warning(let message): ["warning: " + message]
+        case .echo(let source): ["» " + source.replacingOccurrences(of: "\n", with: " ")]
+        }
+    }
+}

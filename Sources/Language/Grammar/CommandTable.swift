@@ -1,0 +1,106 @@
+/// The commands mlw understands, in the order `help` lists them.
+public struct CommandTable: Sendable {
+    public let commands: [CommandSpec]
+    public let algorithms: [AlgorithmSignature]
+    /// Other spellings accepted for a command word (`exit` for `quit`).
+    public let aliases: [String: String]
+
+    public init(commands: [CommandSpec], algorithms: [AlgorithmSignature], aliases: [String: String] = [:]) {
+        self.commands = commands
+        self.algorithms = algorithms
+        self.aliases = aliases
+    }
+
+    public func command(named word: String) -> CommandSpec? {
+        let name = aliases[word] ?? word
+        return commands.first { $0.name == name }
+    }
+
+    public func algorithm(named name: String) -> AlgorithmSignature? {
+        algorithms.first { $0.name == name }
+    }
+
+    public var commandNames: [String] { commands.map(\.name) }
+    public var algorithmNames: [String] { algorithms.map(\.name) }
+
+    /// Every option `spec` accepts once its algorithm (if any) is known.
+    public func options(for spec: CommandSpec, algorithm: String?) -> [OptionSpec] {
+        guard case .algorithmParameters = spec.extraOptions,
+              let algorithm, let signature = self.algorithm(named: algorithm) else { return spec.options }
+        return spec.options + signature.parameters
+    }
+}
+
+extension CommandTable {
+    /// The table of mlw's commands, given the algorithms the learning layer provides.
+    public static func standard(algorithms: [AlgorithmSignature]) -> CommandTable {
+        CommandTable(commands: dataCommands + experimentCommands + scriptingCommands,
+                     algorithms: algorithms,
+                     aliases: ["exit": "quit"])
+    }
+
+    static let seedOption = OptionSpec("seed", .integer(min: 0, max: nil), help: "seed of the random generator (default: the session's seed)")
+
+    static let dataCommands: [CommandSpec] = [
+        CommandSpec("load", [.slot("NAME", .newName), .keyword("from"), .slot("PATH", .path)],
+                    options: [
+                        OptionSpec("target", .name, help: "the column to predict"),
+                        OptionSpec("sep", .text, default: "\",\"", help: "field separator (default: sniffed; tab for .tsv)"),
+                    ],
+                    group: "Data",
+                    summary: "read a CSV/TSV file; print its shape, column types, missing values and content hash",
+                    example: "load iris from \"samples/data/iris.csv\" target=species"),
+        CommandSpec("show", [.slot("NAME", .dataset)],
+                    options: [OptionSpec("rows", .integer(min: 1, max: nil), default: "10", help: "how many rows")],
+                    group: "Data", summary: "the first rows as a table", example: "show iris rows=5"),
+        CommandSpec("describe", [.slot("NAME", .dataset)],
+                    group: "Data", summary: "per-column statistics with a small histogram",
+                    example: "describe iris"),
+        CommandSpec("split", [.slot("NAME", .dataset), .keyword("into"), .slot("A", .newName), .keyword(","), .slot("B", .newName)],
+                    options: [
+                        OptionSpec("ratio", .real(min: 0, max: 1, openMin: true, openMax: true), default: "0.8", help: "share of rows in the first part (0.8 or 80%)"),
+                        seedOption,
+                        OptionSpec("stratify", .boolean, default: "true", help: "keep class proportions in both parts (classification targets)"),
+                    ],
+                    group: "Data", summary: "two new datasets whose lineage points back to NAME",
+                    example: "split iris into train, test ratio=0.8 seed=42 stratify=true"),
+        CommandSpec("datasets", [], group: "Data",
+                    summary: "every dataset in the session with rows, columns, hash and lineage", example: "datasets"),
+    ]
+
+    static let experimentCommands: [CommandSpec] = [
+        CommandSpec("train", [.slot("NAME", .newName), .keyword("="), .slot("ALGO", .algorithm), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [seedOption], extraOptions: .algorithmParameters(slot: "ALGO"),
+                    group: "Experiments", summary: "fit a model; prints its training metrics and duration",
+                    example: "train lr = logistic on train C=0.5"),
+        CommandSpec("evaluate", [.slot("NAME", .models), .keyword("on"), .slot("DATA", .dataset)],
+                    group: "Experiments", summary: "metrics table; stored as NAME.DATA.METRIC for print and assert",
+                    example: "evaluate lr, base on test"),
+    ]
+
+    static let scriptingCommands: [CommandSpec] = [
+        CommandSpec("param", [.slot("NAME", .assignment)],
+                    group: "Session", summary: "a parameter with a default, used as $NAME; `mlw run -p NAME=VALUE` overrides it",
+                    example: "param ratio=0.8"),
+        CommandSpec("set", [], options: [seedOption], requiresOption: true,
+                    group: "Session", summary: "session settings: the default seed",
+                    example: "set seed=7"),
+        CommandSpec("print", [.slot("PATH", .value)],
+                    group: "Session", summary: "a value alone on its line (lr.test.accuracy, $param, \"text\")",
+                    example: "print lr.test.accuracy"),
+        CommandSpec("assert", [.slot("PATH", .valuePath), .slot("OP", .comparison), .slot("VALUE", .value)],
+                    group: "Session", summary: "fail (with line and column) unless the comparison holds; OP is < <= == != >= >",
+                    example: "assert lr.test.accuracy >= 0.9"),
+        CommandSpec("include", [.slot("PATH", .path)],
+                    group: "Session", summary: "run another session file here", example: "include \"samples/prepare.mlw\""),
+        CommandSpec("history", [],
+                    group: "Session", summary: "the commands of this session so far", example: "history"),
+        CommandSpec("save", [.slot("PATH", .path)],
+                    group: "Session", summary: "write this session's commands and outputs as a session file",
+                    example: "save \"my-session.mlw\""),
+        CommandSpec("help", [.optional([.slot("COMMAND", .commandName)])],
+                    group: "Session", summary: "usage and an example for every command, or for one",
+                    example: "help split"),
+        CommandSpec("quit", [], group: "Session", summary: "leave; the session file is already on disk", example: "quit"),
+    ]
+}

@@ -1,0 +1,154 @@
+/// The columns parsed from one run of whole records, before chunks are joined.
+///
+/// Values are column-major in raw buffers sized for the most records the run can hold;
+/// pages of columns that are never written are never touched.
+final class CSVChunk {
+    let capacity: Int
+    let columnCount: Int
+    /// Whether each column was read as text (codes) rather than numbers.
+    let isText: [Bool]
+    let values: UnsafeMutablePointer<Double>
+    let codes: UnsafeMutablePointer<Int32>
+    var interners: [ByteInterner]
+    var rowCount = 0
+    var failure: CSVFailure?
+
+    init(capacity: Int, columnCount: Int, isText: [Bool]) {
+        self.capacity = max(capacity, 1)
+        self.columnCount = columnCount
+        self.isText = isText
+        values = .allocate(capacity: self.capacity * columnCount)
+        codes = .allocate(capacity: self.capacity * columnCount)
+        interners = Array(repeating: ByteInterner(), count: columnCount)
+    }
+
+    deinit {
+        values.deallocate()
+        codes.deallocate()
+    }
+
+    func numbers(of column: Int) -> UnsafeBufferPointer<Double> {
+        UnsafeBufferPointer(start: values + column * capacity, count: rowCount)
+    }
+
+    func codes(of column: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: codes + column * capacity, count: rowCount)
+    }
+}
+
+/// Parses a run of whole records into a `CSVChunk`.
+///
+/// Every column starts as numeric and is parsed in one pass over its bytes; when a field
+/// is neither a number nor a missing value the run starts again with that column read as
+/// text, which costs little because a text column usually shows itself in the first record.
+/// Bytes of numbers are digits by construction; every other field is checked to be UTF-8.
+struct CSVChunkParser {
+    let scanner: CSVScanner
+    let columnCount: Int
+
+    func parse(_ range: Range<Int>, textColumns: [Bool]) -> CSVChunk {
+        // A record has at least one byte per field (separators and the line end), and a
+        // one-column record at least two (a blank line is skipped).
+        let capacity = range.count / max(columnCount, 2) + 1
+        var isText = textColumns
+        while true {
+            let chunk = CSVChunk(capacity: capacity, columnCount: columnCount, isText: isText)
+            guard let textColumn = fill(chunk, range) else { return chunk }
+            isText[textColumn] = true
+        }
+    }
+
+    /// Fills `chunk`; returns a numeric column that met text, or `nil` when done (or failed).
+    private func fill(_ chunk: CSVChunk, _ range: Range<Int>) -> Int? {
+        let scanner = self.scanner
+        let end = scanner.base + range.upperBound
+        let last = columnCount - 1
+        let capacity = chunk.capacity
+        let values = chunk.values
+        let codes = chunk.codes
+        let isText = chunk.isText
+        let file = UnsafeBufferPointer(start: scanner.base, count: scanner.end - scanner.base)
+        var scratch: [UInt8] = []
+        var p = scanner.skipBlankLines(scanner.base + range.lowerBound)
+        var row = 0
+        defer { chunk.rowCount = row }
+        while p < end {
+            let recordStart = p
+            var column = 0
+            while true {
+                let slot = column * capacity + row
+                if !isText[column], let (value, next) = DecimalParser.parsePrefix(p, scanner.end), scanner.isFieldEnd(next) {
+                    values[slot] = value
+                    p = next
+                } else {
+                    let field: CSVField
+                    switch scanner.field(at: p) {
+                    case .success(let scanned): field = scanned
+                    case .failure(let box):
+                        chunk.failure = box.failure
+                        return nil
+                    }
+                    if let bad = UTF8Validator.firstInvalidByte(in: file, scanner.offset(field.start)..<scanner.offset(field.end)) {
+                        chunk.failure = .invalidUTF8(offset: bad)
+                        return nil
+                    }
+                    p = field.next
+                    let handled: Bool = withContent(of: field, scratch: &scratch) { content in
+                        let start = content.baseAddress ?? scanner.base
+                        let missing = CSVScanner.isMissing(start, content.count)
+                        if isText[column] {
+                            codes[slot] = missing ? -1 : chunk.interners[column].intern(start, count: content.count)
+                            return true
+                        }
+                        if missing {
+                            values[slot] = .nan
+                            return true
+                        }
+                        guard let value = DecimalParser.parse(content) else { return false }
+                        values[slot] = value
+                        return true
+                    }
+                    if !handled { return column }
+                }
+                if column == last {
+                    if scanner.isSeparator(p) {
+                        chunk.failure = .fieldCount(recordStart: scanner.offset(recordStart), found: countFields(from: p) + columnCount)
+                        return nil
+                    }
+                    break
+                }
+                guard scanner.isSeparator(p) else {
+                    chunk.failure = .fieldCount(recordStart: scanner.offset(recordStart), found: column + 1)
+                    return nil
+                }
+                p += 1
+                column += 1
+            }
+            row += 1
+            p = scanner.skipBlankLines(scanner.skipLineEnd(p))
+        }
+        return nil
+    }
+
+    /// Calls `body` with the field's content, unescaped into `scratch` when it holds `""`.
+    @inline(__always)
+    private func withContent<R>(of field: CSVField, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if field.hasEscapedQuotes {
+            CSVScanner.unescape(field, into: &scratch)
+            return scratch.withUnsafeBufferPointer(body)
+        }
+        return body(UnsafeBufferPointer(start: field.start, count: field.end - field.start))
+    }
+
+    /// How many more fields follow the separator at `p` in this record.
+    private func countFields(from p: UnsafePointer<UInt8>) -> Int {
+        var p = p
+        var count = 0
+        while scanner.isSeparator(p) {
+            guard case .success(let field) = scanner.field(at: p + 1) else { return count + 1 }
+            count += 1
+            p = field.next
+        }
+        return count
+    }
+}

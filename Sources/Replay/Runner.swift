@@ -1,0 +1,151 @@
+import Engine
+import Foundation
+import Language
+
+/// Replays a session file with no terminal: parameters, `--check`, exit codes, JUnit.
+public struct Runner {
+    public struct Options: Sendable {
+        public var file: String
+        public var parameters: [(name: String, value: String)]
+        public var check: Bool
+        /// Rewrite the file's `#>` lines with the fresh output.
+        public var update: Bool
+
+        public init(file: String, parameters: [(name: String, value: String)] = [], check: Bool = false, update: Bool = false) {
+            self.file = file
+            self.parameters = parameters
+            self.check = check
+            self.update = update
+        }
+    }
+
+    /// Where the runner writes: command output, and diagnostics and differences.
+    public var standardOutput: (String) -> Void
+    public var standardError: (String) -> Void
+
+    public init(standardOutput: @escaping (String) -> Void, standardError: @escaping (String) -> Void) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+
+    public func run(_ options: Options) -> RunReport {
+        let file = options.file
+        func usage(_ message: String) -> RunReport {
+            standardError("mlw run: \(message)")
+            return RunReport(file: file, results: [], status: .usage)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return usage("cannot read \(file): no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return usage("\(file) is not UTF-8 text")
+        }
+        let interpreter = Interpreter(session: Session())
+        let script = Script.parse(text, parser: interpreter.parser)
+        if !script.diagnostics.isEmpty {
+            for diagnostic in script.diagnostics {
+                standardError(diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n"))
+            }
+            standardError("\(file): \(script.diagnostics.count) error\(script.diagnostics.count == 1 ? "" : "s"); nothing was run")
+            return RunReport(file: file, results: [], status: .commandFailed)
+        }
+        let declared = script.commands.filter { $0.command.name == "param" }.compactMap { $0.command.slot("NAME")?.value.text }
+        var overrides: [String: Value] = [:]
+        for (name, value) in options.parameters {
+            guard declared.contains(name) else {
+                let hint = Suggestion.hint(for: name, in: declared).map { "; \($0)" } ?? (declared.isEmpty ? "; the file declares no param" : "; declared: \(declared.joined(separator: ", "))")
+                return usage("-p \(name): \(file) has no `param \(name)=...`\(hint)")
+            }
+            overrides[name] = Self.parameterValue(value)
+        }
+        let seed = script.directive("seed").flatMap { UInt64($0) } ?? 42
+        let session = Session(seed: seed, parameterOverrides: overrides)
+        return replay(script, file: file, with: Interpreter(session: session, table: interpreter.table), options: options)
+    }
+
+    private func replay(_ script: Script, file: String, with interpreter: Interpreter, options: Options) -> RunReport {
+        var results: [CommandResult] = []
+        var status = ExitStatus.success
+        var freshOutput: [Int: [String]] = [:]
+        var stopped = false
+        for (command, entry) in script.commands {
+            guard !stopped else {
+                results.append(CommandResult(line: entry.line, source: command.source, status: .skipped, seconds: 0))
+                continue
+            }
+            let started = Date()
+            var fresh: [String] = []
+            let outcome = interpreter.execute(command) { event in
+                fresh += event.lines(recorded: true)
+                for line in event.lines(recorded: false) { standardOutput(line) }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            var result = CommandResult(line: entry.line, source: command.source, status: .passed, seconds: seconds)
+            switch outcome {
+            case .ok:
+                break
+            case .quit:
+                stopped = true
+            case .failed(let diagnostic):
+                let message = diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n")
+                standardError(message)
+                fresh += diagnostic.unplaced.rendered()
+                let assertion = diagnostic.kind == .assertion
+                result.status = assertion ? .assertionFailed(message) : .failed(message)
+                status = Self.worse(status, assertion ? .assertionFailed : .commandFailed)
+                stopped = true
+            }
+            freshOutput[entry.line] = fresh
+            if options.check, result.status == .passed {
+                let differences = OutputCheck.differences(file: file, recorded: entry.recorded.map { ($0.text, $0.line) },
+                                                          fresh: fresh, commandLastLine: entry.lastLine)
+                if !differences.isEmpty {
+                    for difference in differences { standardError(difference) }
+                    result.status = .differs(differences.joined(separator: "\n"))
+                    status = Self.worse(status, .checkDifference)
+                }
+            }
+            results.append(result)
+        }
+        if options.update { rewrite(script, file: file, fresh: freshOutput) }
+        return RunReport(file: file, results: results, status: status)
+    }
+
+    /// The file with each command's `#>` lines replaced by its fresh output.
+    private func rewrite(_ script: Script, file: String, fresh: [Int: [String]]) {
+        var lastLineOutput: [Int: [String]] = [:]
+        for (_, entry) in script.commands { if let lines = fresh[entry.line] { lastLineOutput[entry.lastLine] = lines } }
+        var lines: [String] = []
+        for (index, line) in script.lines.enumerated() {
+            if line.drop(while: { $0 == " " }).hasPrefix("#>") { continue }
+            lines.append(line)
+            if let output = lastLineOutput[index + 1] { lines += output.map { $0.isEmpty ? "#>" : "#> " + $0 } }
+        }
+        var text = lines.joined(separator: "\n")
+        if !text.hasSuffix("\n") { text += "\n" }
+        try? text.write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    private static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
+        severity(a) >= severity(b) ? a : b
+    }
+
+    /// How bad an exit status is, for choosing the one to exit with.
+    public static func severity(_ status: ExitStatus) -> Int {
+        [ExitStatus.success, .checkDifference, .assertionFailed, .commandFailed, .usage].firstIndex(of: status)!
+    }
+
+    /// A `-p` value as the language would read it: a number, `true`/`false`, or text.
+    static func parameterValue(_ text: String) -> Value {
+        if let tokens = try? Lexer.tokenize(text), tokens.count == 1 {
+            switch tokens[0].token {
+            case .number(let value, let spelled, _): return .number(value, text: spelled)
+            case .word("true"): return .bool(true)
+            case .word("false"): return .bool(false)
+            case .word(let word): return .word(word)
+            default: break
+            }
+        }
+        return .string(text)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Console
+import Engine
+
+@main
+struct MLW: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mlw",
+        abstract: "An MLOps workbench: a REPL over a small command language, recorded sessions, headless replay.",
+        discussion: "With no subcommand, mlw opens the REPL and records the session to sessions/YYYY-MM-DD-HHMMSS.mlw.",
+        version: SessionFile.version,
+        subcommands: [Repl.self, Run.self],
+        defaultSubcommand: Repl.self
+    )
+}
+
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Open the REPL (the default).",
+        shouldDisplay: false
+    )
+
+    @Option(name: .long, help: "Directory for the recorded session file.")
+    var sessions = "sessions"
+
+    @Flag(name: .long, help: "Do not record the session to a file.")
+    var noRecord = false
+
+    @Option(name: .long, help: "The session's starting seed.")
+    var seed: UInt64 = 42
+
+    func run() throws {
+        let repl = REPL(configuration: .init(sessionsDirectory: noRecord ? nil : sessions, seed: seed))
+        throw ExitCode(repl.run())
+    }
+}

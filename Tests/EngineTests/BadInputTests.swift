@@ -1,0 +1,81 @@
+import Engine
+import Foundation
+import Testing
+
+@Suite("Bad input changes nothing")
+struct BadInputTests {
+    struct CSVCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let bytes: [UInt8]
+        let target: String?
+        /// A part of the message that must appear (the exact wording is the CSV reader's own test).
+        let expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let csvCases: [CSVCase] = [
+        CSVCase(name: "unterminated quote", bytes: Array("a,b\n1,\"x\n2,3\n".utf8), target: nil, expected: [":2:", "quote"]),
+        CSVCase(name: "wrong field count", bytes: Array("a,b,c\n1,2,3\n4,5\n".utf8), target: nil, expected: [":3", "expected 3 fields, found 2"]),
+        CSVCase(name: "invalid UTF-8", bytes: Array("a,b\n1,".utf8) + [0xFF, 0xFE] + Array("\n".utf8), target: nil, expected: [":2:3", "UTF-8"]),
+        CSVCase(name: "empty file", bytes: [], target: nil, expected: ["empty"]),
+        CSVCase(name: "header only", bytes: Array("a,b\n".utf8), target: nil, expected: ["no data rows"]),
+        CSVCase(name: "duplicate columns", bytes: Array("a,b,a\n1,2,3\n".utf8), target: nil, expected: ["duplicate", "`a`"]),
+        CSVCase(name: "missing target", bytes: Array("sepal,species\n1,x\n".utf8), target: "specis", expected: ["specis", "did you mean `species`?"]),
+    ]
+
+    @Test(arguments: csvCases)
+    func csv(_ testCase: CSVCase) {
+        let directory = TemporaryDirectory()
+        let file = directory.write("bad.csv", testCase.bytes)
+        let harness = Harness()
+        harness.run("load good from \"\(packageRoot)/samples/data/iris.csv\" target=species")
+        let target = testCase.target.map { " target=\($0)" } ?? ""
+        let message = harness.error("load good from \"\(file)\"\(target)")
+        for part in testCase.expected { #expect(message.contains(part), "\(message)") }
+        #expect(message.contains("bad.csv"))
+        #expect(harness.session.datasets["good"]?.frame.rowCount == 150, "a failed load must leave the earlier dataset as it was")
+        #expect(harness.session.datasetOrder == ["good"])
+    }
+
+    @Test func missingFile() {
+        let harness = Harness()
+        let message = harness.error("load x from \"/nonexistent/data.csv\"")
+        #expect(message.contains("/nonexistent/data.csv"))
+        #expect(harness.session.datasets.isEmpty)
+    }
+
+    struct LineCase: CustomTestStringConvertible, Sendable {
+        let line: String
+        let expected: String
+        var testDescription: String { line }
+    }
+
+    static let lineCases: [LineCase] = [
+        LineCase(line: "trian m = logistic on train", expected: "unknown command `trian`"),
+        LineCase(line: "split iris into a, b ratoi=0.5", expected: "unknown option `ratoi` for `split`"),
+        LineCase(line: "train m = forrest on train", expected: "unknown algorithm `forrest`"),
+        LineCase(line: "show iris rows=many", expected: "option `rows`: expected a whole number ≥ 1, got a word `many`"),
+        LineCase(line: "train m = logistic train", expected: "expected `on` after `logistic`, found `train`"),
+        LineCase(line: "load x from \"a.csv", expected: "unterminated string"),
+        LineCase(line: "train m = logistic on train C=-1", expected: "option `C`"),
+        LineCase(line: "train m = logistic on nothing", expected: "unknown dataset `nothing`"),
+        LineCase(line: "evaluate nobody on test", expected: "unknown model `nobody`"),
+        LineCase(line: "print lr.tset.accuracy", expected: "unknown value `lr.tset.accuracy`"),
+        LineCase(line: "split iris into a, a", expected: "the two parts need different names"),
+    ]
+
+    @Test(arguments: lineCases)
+    func line(_ testCase: LineCase) {
+        let harness = Harness()
+        harness.run("load iris from \"\(packageRoot)/samples/data/iris.csv\" target=species")
+        harness.run("split iris into train, test seed=1")
+        harness.run("train lr = logistic on train")
+        harness.run("evaluate lr on test")
+        let datasets = harness.session.datasetOrder
+        let models = harness.session.modelOrder
+        let message = harness.error(testCase.line)
+        #expect(message.contains(testCase.expected), "\(message)")
+        #expect(harness.session.datasetOrder == datasets)
+        #expect(harness.session.modelOrder == models)
+    }
+}

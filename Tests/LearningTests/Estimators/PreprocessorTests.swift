@@ -1,0 +1,44 @@
+import Learning
+import Testing
+
+@Suite struct PreprocessorTests {
+    @Test(arguments: [
+        ([3, .nan, 1, 2, 10], 2.5),
+        ([5, 1, 4, .nan, 2, 3], 3),
+        ([7, 7, 7, 1, 7, 7], 7),
+        ([.nan, .nan], 0),
+        ([9, 8, 7, 6, 5, 4, 3, 2, 1, 0], 4.5),
+    ] as [([Double], Double)])
+    func medianImputation(values: [Double], median: Double) {
+        let preprocessor = Preprocessor.fit([.numeric("a", values)], standardize: false)
+        #expect(preprocessor.features == [.numeric(name: "a", median: median, mean: 0, scale: 1)])
+    }
+
+    @Test func standardisesWithImputedMeanAndPopulationStd() throws {
+        let preprocessor = Preprocessor.fit([.numeric("a", [1, 3, .nan]), .numeric("c", [4, 4, 4])], standardize: true)
+        // Imputed column: 1, 3, 2 → mean 2, std √(2/3). A constant column keeps scale 1.
+        #expect(preprocessor.features == [
+            .numeric(name: "a", median: 2, mean: 2, scale: (2.0 / 3).squareRoot()),
+            .numeric(name: "c", median: 4, mean: 4, scale: 1),
+        ])
+        let x = try preprocessor.transform(DataFrame(columns: [.numeric("c", [5]), .numeric("a", [.nan])]))
+        #expect(x.values == [0, 1])
+    }
+
+    @Test func oneHotMatchesLevelsByText() throws {
+        // Training levels include one never used (`z`) and codes not in sorted order.
+        let training = Column.categorical("colour", codes: [2, 0, 0, -1, 1], levels: ["red", "blue", "green", "z"])
+        let preprocessor = Preprocessor.fit([training], standardize: true)
+        #expect(preprocessor.features == [.categorical(name: "colour", levels: ["blue", "green", "red"], fill: "red")])
+        #expect(preprocessor.outputNames == ["colour=blue", "colour=green", "colour=red"])
+        let test = Column.categorical("colour", codes: [0, 1, 2, -1], levels: ["green", "purple", "blue"])
+        let x = try preprocessor.transform(DataFrame(columns: [test]))
+        #expect(x.values == [0, 1, 0, /* unseen */ 0, 0, 0, 1, 0, 0, /* missing → red */ 0, 0, 1])
+    }
+
+    @Test func mostFrequentTiesGoToTheSmallestLevel() {
+        let column = Column.categorical("s", codes: [0, 1, 1, 0], levels: ["yes", "no"], kind: .boolean)
+        #expect(Preprocessor.fit([column], standardize: false).features
+            == [.categorical(name: "s", levels: ["no", "yes"], fill: "no")])
+    }
+}
