@@ -35,7 +35,6 @@ struct EditedLines: LineSource {
         while true {
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
-                print("")
                 return nil
             case .interrupted:
                 continue

@@ -53,7 +53,7 @@ public final class REPL {
         var recorded = 0
         loop: while true {
             let prompt = "mlw [\(number)]> "
-            guard let line = input.read(prompt: interactive ? renderer.style.bold(prompt) : "", continuation: interactive ? "   ...> " : "") else { break }
+            guard let line = input.read(prompt: interactive ? renderer.style.promptBold(prompt) : "", continuation: interactive ? "   ...> " : "") else { break }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             input.remember(line)
             let result = interpreter.run(line: line) { event in

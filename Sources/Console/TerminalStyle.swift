@@ -16,6 +16,11 @@ struct TerminalStyle: Sendable {
     func green(_ text: String) -> String { wrap(text, "32") }
     func cyan(_ text: String) -> String { wrap(text, "36") }
 
+    /// Bold for a libedit prompt: escape codes bracketed by `\u{1}`…`\u{2}` so the line width stays right.
+    func promptBold(_ text: String) -> String {
+        enabled ? "\u{1}\u{1B}[1m\u{2}\(text)\u{1}\u{1B}[0m\u{2}" : text
+    }
+
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }

@@ -11,11 +11,13 @@ public enum Vocabulary {
     }
 
     static func option(for parameter: ParameterSpec) -> OptionSpec {
-        let low = parameter.validRange.flatMap { $0.lowerBound.isFinite ? $0.lowerBound : nil }
+        var low = parameter.validRange.flatMap { $0.lowerBound.isFinite ? $0.lowerBound : nil }
         let high = parameter.validRange.flatMap { $0.upperBound.isFinite ? $0.upperBound : nil }
+        let openLow = low == Double.leastNonzeroMagnitude
+        if openLow { low = 0 }
         let type: ValueType = switch parameter.kind {
         case .int: .integer(min: low.map { Int($0) }, max: high.map { Int($0) })
-        case .double: .real(min: low, max: high)
+        case .double: .real(min: low, max: high, openMin: openLow)
         case .bool: .boolean
         case .choice(let choices): .choice(choices)
         }

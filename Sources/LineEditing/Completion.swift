@@ -9,8 +9,9 @@
 ///                       candidates: ["load", "logistic"].filter { $0.hasPrefix(word.text) })
 /// }
 /// ```
-/// One candidate completes the word: followed by a space, by a closing `"`
-/// inside a string, or by nothing when it ends with `/` (a directory).
+/// One candidate completes the word and adds a space, like bash: inside a
+/// string, the closing `"` and a space; nothing when the candidate ends with
+/// `/` (a directory), `=`, `(`, `[` or `.`, which the user goes on typing after.
 /// Several complete their common prefix; a second Tab lists them.
 /// Candidates should extend what is typed: inside a quoted path, a candidate
 /// that does not start with the text up to the last `/` or space is dropped.

@@ -15,6 +15,9 @@ struct CompletionPlan: Equatable {
         self.appendCharacter = appendCharacter
     }
 
+    /// Last characters of a candidate that the user goes on typing after: no space is appended.
+    static let continued: Set<Character> = ["/", "=", "(", "[", "."]
+
     /// Nil when no candidate can be offered.
     init?(line: String, cursor: Int, completion: Completion, libeditWord: String) {
         let characters = Array(line)
@@ -39,16 +42,21 @@ struct CompletionPlan: Equatable {
         guard let first = rebased.first else { return nil }
 
         if rebased.count == 1 {
+            // Like bash: a space after a finished word; a file name inside a string also gets its
+            // closing quote; nothing after a directory, an option key or an opening bracket.
             let word = Completion.word(in: line, cursor: cursor)
-            let append: Character?
-            if first.original.hasSuffix("/") {
+            var match = first.match
+            var append: Character? = " "
+            if let last = first.original.last, Self.continued.contains(last) {
                 append = nil
             } else if word.isQuoted {
-                append = cursor < characters.count && characters[cursor] == "\"" ? nil : "\""
-            } else {
-                append = " "
+                if cursor < characters.count && characters[cursor] == "\"" {
+                    append = nil  // the string is already closed
+                } else {
+                    match += "\""
+                }
             }
-            self.init(matches: [first.match, first.match], appendCharacter: append?.asciiValue ?? 0)
+            self.init(matches: [match, match], appendCharacter: append?.asciiValue ?? 0)
             return
         }
         var common = Array(first.match)

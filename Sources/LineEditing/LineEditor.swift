@@ -13,9 +13,13 @@ import Darwin
 /// (`isatty(0) != 0 && isatty(1) != 0`); read piped input with Swift's `readLine()`.
 /// ```swift
 /// let editor = LineEditor(historyFile: home + "/.mlw_history")
-/// while case let input = editor.readLine(prompt: "mlw [1]> "), input != .endOfInput {
-///     guard case .line(let text) = input else { continue }   // .interrupted: prompt again
-///     editor.addToHistory(text)
+/// editor.completer = { line, cursor in ... }
+/// loop: while true {
+///     switch editor.readLine(prompt: "mlw [1]> ") {
+///     case .line(let text): editor.addToHistory(text); run(text)
+///     case .interrupted: continue  // "^C" and a newline are already printed
+///     case .endOfInput: break loop  // so is the newline after "^D"
+///     }
 /// }
 /// ```
 public final class LineEditor {
@@ -37,7 +41,9 @@ public final class LineEditor {
 
         Self.useUTF8CharacterType()  // before libedit starts, or it drops non-ASCII input
         mlw_set_readline_name(strdup("mlw"))  // `mlw:` lines of ~/.editrc apply; kept for the process
-        mlw_set_catch_signals(1)  // libedit redraws after SIGWINCH and SIGCONT
+        mlw_set_catch_signals(1)  // libedit restores the terminal on signals, redraws after SIGWINCH/SIGCONT
+        _ = mlw_use_interruptible_getc(mlw_getc)  // Ctrl-C ends readline() wherever it lands
+        mlw_enter_raw_mode_before_prompt()  // keys typed as soon as the prompt shows are libedit's
         rl_initialize()
         mlw_set_word_break_characters(strdup(Self.wordBreakCharacters))
         mlw_set_completion_query_items(200)
@@ -74,12 +80,18 @@ public final class LineEditor {
     /// Trailing blanks are dropped (libedit drops one when recalling a line anyway);
     /// blank lines and a repeat of the previous entry are skipped.
     public func addToHistory(_ line: String) {
+        guard let entry = Self.historyEntry(for: line, after: lastEntry) else { return }
+        add_history(entry)
+        lastEntry = entry
+        historyFile?.append(entry)
+    }
+
+    /// What `line` adds to a history whose newest entry is `last`, if anything.
+    static func historyEntry(for line: String, after last: String?) -> String? {
         var entry = Substring(line)
-        while let last = entry.last, last == " " || last == "\t" { entry.removeLast() }
-        guard !entry.allSatisfy(\.isWhitespace), String(entry) != lastEntry else { return }
-        add_history(String(entry))
-        lastEntry = String(entry)
-        historyFile?.append(String(entry))
+        while let end = entry.last, end == " " || end == "\t" { entry.removeLast() }
+        guard !entry.allSatisfy(\.isWhitespace), String(entry) != last else { return nil }
+        return String(entry)
     }
 
     /// Word breaks for libedit's own idea of the word it replaces (see ``CompletionPlan``).

@@ -59,7 +59,7 @@ struct REPLTerminalTests {
         try terminal.waitFor("samples/data/")
         terminal.send("ir\t")
         try terminal.waitFor("iris.csv")
-        terminal.send("\" target=spe\t")
+        terminal.send("target=spe\t")
         try terminal.waitFor("species")
         terminal.send(PseudoTerminal.Key.enter)
         try terminal.waitFor("loaded iris: 150 rows")
@@ -68,6 +68,7 @@ struct REPLTerminalTests {
         try terminal.waitFor("describe")
         terminal.send("ir\t" + PseudoTerminal.Key.enter)
         try terminal.waitFor("petal_width_cm")
+        try terminal.waitFor("mlw [3]> ")
         terminal.send(PseudoTerminal.Key.ctrlD)
         #expect(try terminal.waitForExit() == 0)
     }
@@ -77,19 +78,20 @@ struct REPLTerminalTests {
         let terminal = session.terminal
         try terminal.waitFor("mlw [1]> ")
         terminal.sendLine("print \"first-line\"")
-        try terminal.waitFor("first-line\r\n")
+        try terminal.waitFor("first-line\n")
         try terminal.waitFor("mlw [2]> ")
         terminal.send(PseudoTerminal.Key.up)
         try terminal.waitFor("print \"first-line\"")
         terminal.send(PseudoTerminal.Key.enter)
-        try terminal.waitFor("first-line\r\n")
+        try terminal.waitFor("first-line\n")
         try terminal.waitFor("mlw [3]> ")
         terminal.send("this is not finished")
         try terminal.waitFor("finished")
         terminal.send(PseudoTerminal.Key.ctrlC)
         try terminal.waitFor("mlw [3]> ")
         terminal.sendLine("print \"still-alive\"")
-        try terminal.waitFor("still-alive\r\n")
+        try terminal.waitFor("still-alive\n")
+        try terminal.waitFor("mlw [4]> ")
         terminal.send(PseudoTerminal.Key.ctrlD)
         #expect(try terminal.waitForExit() == 0)
     }
@@ -105,7 +107,7 @@ struct REPLTerminalTests {
         terminal.send(PseudoTerminal.Key.ctrlR + "alpha")
         try terminal.waitFor("alpha")
         terminal.send(PseudoTerminal.Key.enter)
-        try terminal.waitFor("alpha-value\r\n")
+        try terminal.waitFor("alpha-value\n")
         try terminal.waitFor("mlw [")
         terminal.send(PseudoTerminal.Key.ctrlD)
         #expect(try terminal.waitForExit() == 0)
@@ -139,14 +141,18 @@ struct REPLTerminalTests {
         #expect(try session.replay(["--check", files[0]]) == 3)
     }
 
-    @Test func noColourWhenNoColorIsSet() throws {
-        let session = try TerminalSession(environment: ["NO_COLOR": "1"])
-        let terminal = session.terminal
-        try terminal.waitFor("mlw [1]> ")
-        terminal.sendLine("lod x")
-        try terminal.waitFor("error: unknown command `lod`")
-        terminal.send(PseudoTerminal.Key.ctrlD)
-        _ = try terminal.waitForExit()
-        #expect(!terminal.rawOutput.contains("\u{1B}[31m"))
+    @Test func colourOnATerminalButNotWithNoColor() throws {
+        for noColor in [false, true] {
+            let session = try TerminalSession(environment: noColor ? ["NO_COLOR": "1"] : [:])
+            let terminal = session.terminal
+            try terminal.waitFor("mlw [1]> ")
+            terminal.sendLine("lod x")
+            try terminal.waitFor("unknown command `lod`")
+            try terminal.waitFor("mlw [2]> ")
+            terminal.send(PseudoTerminal.Key.ctrlD)
+            #expect(try terminal.waitForExit() == 0)
+            let raw = String(decoding: terminal.rawOutput, as: UTF8.self)
+            #expect(raw.contains("\u{1B}[31m") == !noColor)
+        }
     }
 }

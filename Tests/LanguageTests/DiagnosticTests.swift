@@ -71,7 +71,7 @@ struct DiagnosticTests {
             "  to test equality write `==`",
         ]),
         Case(input: "load iris from samples/iris.csv", expected: [
-            "1:16: error: expected a file path in double quotes, found `samples/iris.csv`",
+            "1:16: error: `samples/iris.csv` looks like a file path: paths go in double quotes",
             "  load iris from samples/iris.csv",
             "                 ^^^^^^^^^^^^^^^^",
             "  write \"samples/iris.csv\"",

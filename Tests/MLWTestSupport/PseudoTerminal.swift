@@ -40,6 +40,8 @@ public final class PseudoTerminal {
     private let master: Int32
     private let slave: Int32  // held open so reads never fail while the child starts; exit is seen by waitpid
     private var screen: TerminalScreen
+    /// Every byte the program wrote, escape sequences included (for debugging a test).
+    public private(set) var rawOutput: [UInt8] = []
     private var consumed = 0  // bytes of the transcript that waitFor has matched past
     private var exitStatus: Int32?
 
@@ -223,6 +225,7 @@ public final class PseudoTerminal {
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             if count > 0 {
                 screen.feed(buffer[0..<count])
+                rawOutput += buffer[0..<count]
                 wait = 0
             } else if count < 0 && (errno == EAGAIN || errno == EINTR) {
                 wait = 0
@@ -243,52 +246,4 @@ public final class PseudoTerminal {
     }
 }
 
-/// Why a ``PseudoTerminal`` call failed, with the program's output since the last match.
-public struct PseudoTerminalError: Error, CustomStringConvertible {
-    public var message: String
-    public var output: String
-
-    public init(message: String, output: String = "") {
-        self.message = message
-        self.output = output
-    }
-
-    static func system(_ call: String) -> PseudoTerminalError {
-        PseudoTerminalError(message: "\(call) failed: \(String(cString: strerror(errno)))")
-    }
-
-    public var description: String {
-        output.isEmpty ? message : "\(message); output so far:\n\(output)"
-    }
-}
-
-/// glibc functions that Swift's Glibc module hides (they need `_GNU_SOURCE` or `_XOPEN_SOURCE`).
-private struct LibC: @unchecked Sendable {
-    typealias OpenPT = @convention(c) (Int32) -> Int32
-    typealias PTSName = @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
-    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
-
-    /// glibc's `POSIX_SPAWN_SETSID`.
-    static let spawnSetsid: Int32 = 0x80
-    static let shared = LibC()
-
-    let openpt: OpenPT
-    let grantpt: OpenPT
-    let unlockpt: OpenPT
-    let ptsname_r: PTSName
-    let addchdir: AddChdir
-
-    private init() {
-        let handle = dlopen(nil, RTLD_NOW)
-        func load<T>(_ name: String, as type: T.Type) -> T {
-            guard let symbol = dlsym(handle, name) else { fatalError("glibc has no \(name)") }
-            return unsafeBitCast(symbol, to: type)
-        }
-        openpt = load("posix_openpt", as: OpenPT.self)
-        grantpt = load("grantpt", as: OpenPT.self)
-        unlockpt = load("unlockpt", as: OpenPT.self)
-        ptsname_r = load("ptsname_r", as: PTSName.self)
-        addchdir = load("posix_spawn_file_actions_addchdir_np", as: AddChdir.self)
-    }
-}
 #endif

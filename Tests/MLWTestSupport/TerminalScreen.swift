@@ -7,6 +7,8 @@ struct TerminalScreen {
     /// Each cell holds one character (with any combining marks); "" continues a
     /// wide character; nil was never written or was erased.
     private(set) var lines: [[String?]] = [[]]
+    /// Whether a line continues the one above it because the text wrapped at the right margin.
+    private var continued: [Bool] = [false]
     private var row = 0
     private var column = 0
     private var pendingWrap = false  // xterm: a character written in the last column wraps only when the next one comes
@@ -17,13 +19,18 @@ struct TerminalScreen {
         self.rows = max(rows, 1)
     }
 
-    /// The text shown since the start, lines joined by "\n"; blank cells after
-    /// a line's last written character are left out, spaces the program wrote are kept.
+    /// The text shown since the start, lines joined by "\n" except where text
+    /// wrapped at the margin; blank cells after a line's last written character
+    /// are left out, spaces the program wrote are kept.
     var text: String {
-        lines.map { line in
-            let end = (line.lastIndex { $0 != nil } ?? -1) + 1
-            return line[..<end].map { $0 ?? " " }.joined()
-        }.joined(separator: "\n")
+        var text = ""
+        for (index, line) in lines.enumerated() {
+            if index > 0 && !continued[index] { text += "\n" }
+            let end = continued.indices.contains(index + 1) && continued[index + 1]
+                ? line.count : (line.lastIndex { $0 != nil } ?? -1) + 1
+            text += line[..<end].map { $0 ?? " " }.joined()
+        }
+        return text
     }
 
     /// The first visible line, as an index into `lines`.
@@ -132,6 +139,7 @@ struct TerminalScreen {
         if pendingWrap || column + width > columns {
             column = 0
             lineFeed()
+            continued[row] = true
         }
         pad(row, to: column + width)
         lines[row][column] = character
@@ -146,20 +154,25 @@ struct TerminalScreen {
     private mutating func lineFeed() {
         pendingWrap = false
         row += 1
-        if row == lines.count { lines.append([]) }
+        if row == lines.count { appendLine() }
     }
 
     private mutating func moveTo(row newRow: Int, column newColumn: Int) {
         row = top + max(0, min(rows - 1, newRow))
-        while row >= lines.count { lines.append([]) }
+        while row >= lines.count { appendLine() }
         column = max(0, min(columns - 1, newColumn))
+    }
+
+    private mutating func appendLine() {
+        lines.append([])
+        continued.append(false)
     }
 
     private mutating func eraseInLine(_ mode: Int) {
         switch mode {
         case 0: if column < lines[row].count { lines[row].removeSubrange(column...) }
         case 1: pad(row, to: column + 1); for index in 0...column { lines[row][index] = nil }
-        default: lines[row] = []
+        default: lines[row] = []; continued[row] = false
         }
     }
 
@@ -167,12 +180,12 @@ struct TerminalScreen {
         switch mode {
         case 0:
             eraseInLine(0)
-            for index in (row + 1)..<max(row + 1, lines.count) { lines[index] = [] }
+            for index in (row + 1)..<max(row + 1, lines.count) { lines[index] = []; continued[index] = false }
         case 1:
-            for index in top..<row { lines[index] = [] }
+            for index in top..<row { lines[index] = []; continued[index] = false }
             eraseInLine(1)
         default:
-            for index in top..<lines.count { lines[index] = [] }
+            for index in top..<lines.count { lines[index] = []; continued[index] = false }
         }
     }
 

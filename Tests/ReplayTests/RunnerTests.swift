@@ -31,13 +31,13 @@ struct RunnerTests {
         #> loaded iris: 150 rows × 5 columns from \(iris) (3.9 KB)
         #> version sha256:b6b8efc86732bc48c9fbddba53e2c191fd4f263c0ee98e2b1b7d3543e8d2121d
         #> target species: categorical, 3 classes → classification
-        #> column                  type         missing  values
-        #> ──────────────────────  ───────────  ───────  ──────────────────────────────
-        #> sepal_length_cm         numeric            0  4.3 … 7.9
-        #> sepal_width_cm          numeric            0  2 … 4.4
-        #> petal_length_cm         numeric            0  1 … 6.9
-        #> petal_width_cm          numeric            0  0.1 … 2.5
-        #> species (target)        categorical        0  setosa, versicolor, virginica
+        #> column            type         missing  values
+        #> ────────────────  ───────────  ───────  ─────────────────────────────
+        #> sepal_length_cm   numeric            0  4.3 … 7.9
+        #> sepal_width_cm    numeric            0  2 … 4.4
+        #> petal_length_cm   numeric            0  1 … 6.9
+        #> petal_width_cm    numeric            0  0.1 … 2.5
+        #> species (target)  categorical        0  setosa, versicolor, virginica
         print iris.rows
         #> 150
         """)
@@ -89,7 +89,7 @@ struct RunnerTests {
 
     @Test func parametersOverrideDefaults() {
         let run = Replayed("param who=\"world\"\nprint $who\n", parameters: [("who", "mlw")], check: false)
-        #expect(run.output == ["param who = \"mlw\"", "mlw"])
+        #expect(run.output == ["param who = mlw", "mlw"])
         #expect(run.report.status == .success)
     }
 

@@ -32,7 +32,7 @@ enum DataCommands {
             return Dataset(name: name, frame: loaded.frame, version: loaded.sha256,
                            origin: .file(path: path.value, bytes: loaded.byteCount))
         } catch {
-            let aboutTarget = target != nil && error.line == nil && error.message.contains("target")
+            let aboutTarget = target.map { error.line == nil && error.message.contains($0) } ?? false
             throw Diagnostic(error.description, at: aboutTarget ? (targetRange ?? path.range) : path.range)
         }
     }

@@ -41,6 +41,7 @@ enum ExperimentCommands {
                           Formatting.duration(elapsed)]))
         let shown = model.parameters.keys.sorted().map { "\($0)=\(model.parameters[$0]!)" } + ["seed=\(seed)"]
         context.say("params \(shown.joined(separator: " "))")
+        for warning in model.warnings { context.emit(.warning(warning)) }
         let metrics = try evaluate(model, on: data, context: context)
         store(metrics, model: name.value, data: data.name, in: context.session)
         context.say("on \(data.name): " + metrics.entries.prefix(3).map { "\($0.name) \(Formatting.metric($0.value))" }.joined(separator: ", "))

@@ -103,11 +103,23 @@ public struct Lexer {
                 return try number(start, startIndex)
             }
             if char.isLetter || char == "_" {
-                return made(.word(word()), startIndex)
+                let text = word()
+                if let next = current, "/\\:".contains(next) { throw unquotedPath(start, startIndex) }
+                return made(.word(text), startIndex)
             }
+            if "/~".contains(char) { throw unquotedPath(start, startIndex) }
             throw Diagnostic("unexpected character `\(char)`", at: start,
                              hint: "words start with a letter; text goes in double quotes")
         }
+    }
+
+    /// A file path written without quotes: the whole run up to the next space, with a fix.
+    private mutating func unquotedPath(_ start: SourceRange, _ startIndex: Int) -> Diagnostic {
+        while let char = current, !char.isWhitespace, char != "#" { advance() }
+        let text = String(characters[startIndex..<index])
+        return Diagnostic("`\(text)` looks like a file path: paths go in double quotes",
+                          at: SourceRange(line: start.line, column: start.column, length: index - startIndex),
+                          hint: "write \"\(text)\"")
     }
 
     private mutating func identifierCharacters() -> String {

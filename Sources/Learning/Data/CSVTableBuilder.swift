@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs one read: header, chunking, parallel parsing with the digest, assembly.
 struct CSVTableBuilder {
     /// Below this many bytes per chunk, splitting costs more than it saves.
@@ -30,8 +36,6 @@ struct CSVTableBuilder {
         }
 
         let columnCount = header.names.count
-        var tt = timespec(); clock_gettime(CLOCK_MONOTONIC, &tt); let t0 = Double(tt.tv_sec) + Double(tt.tv_nsec)/1e9
-        func lap(_ s: String) { var t = timespec(); clock_gettime(CLOCK_MONOTONIC, &t); print(s, Double(t.tv_sec) + Double(t.tv_nsec)/1e9 - t0) }
         let ranges = chunkRanges(from: dataStart)
         let parser = CSVChunkParser(scanner: scanner, columnCount: columnCount)
         let allNumeric = [Bool](repeating: false, count: columnCount)
@@ -43,7 +47,6 @@ struct CSVTableBuilder {
             }
             return parser.parse(ranges[index - 1], textColumns: allNumeric)
         }.compactMap { $0 }
-        lap("phase1 \(ranges.count)")
 
         if let failure = chunks.compactMap(\.failure).min(by: { $0.offset < $1.offset }) {
             throw error(for: failure, columnCount: columnCount)
@@ -53,14 +56,12 @@ struct CSVTableBuilder {
         let redone = Parallel.map(stale.count) { parser.parse(ranges[stale[$0]], textColumns: isText) }
         for (index, chunk) in zip(stale, redone) { chunks[index] = chunk }
 
-        lap("phase2")
         let rowCount = chunks.reduce(0) { $0 + $1.rowCount }
         let columns = Parallel.map(columnCount) { column in
             isText[column]
                 ? CSVColumnAssembler.text(name: header.names[column], column: column, chunks: chunks, rowCount: rowCount)
                 : CSVColumnAssembler.numeric(name: header.names[column], column: column, chunks: chunks, rowCount: rowCount)
         }
-        lap("phase3")
         return LoadedTable(frame: DataFrame(columns: columns, target: target), sha256: digest, byteCount: bytes.count)
     }
 
@@ -91,9 +92,3 @@ struct CSVTableBuilder {
         TextPosition(of: offset, in: bytes, bomLength: bomLength)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -5,11 +5,12 @@
 /// `parse(_:)` also takes `inf` / `infinity` in any case with an optional sign, and spaces
 /// around the number.
 ///
-/// Clinger's fast path gives most values with one exact multiplication or division: when
-/// the significant digits fit in 2^53 and the decimal exponent is within ±22, both operands
-/// are exact doubles and IEEE rounding of the one operation is the correctly rounded result.
-/// Anything else (17-digit round-trip output, huge exponents) goes to the standard
-/// library's parser, which is exact but slower.
+/// Digits are read eight at a time where possible. With at most 19 significant digits,
+/// Clinger's fast path gives most values with one exact multiplication or division (the
+/// digits fit in 2^53 and the decimal exponent is within ±22, so both operands are exact
+/// and IEEE rounding of the one operation is the correctly rounded result); the rest, such
+/// as 17-digit round-trip output, go through Eisel–Lemire. Longer inputs and the rare case
+/// Eisel–Lemire cannot decide go to the standard library's exact parser.
 enum DecimalParser {
     /// 10^0 ... 10^22, every one exact in a `Double`.
     private static let powersOfTen: [Double] = [
@@ -31,26 +32,13 @@ enum DecimalParser {
         // Every digit goes into the mantissa; more than 19 of them (which could wrap) is
         // rare enough to leave to the slow path.
         var mantissa: UInt64 = 0
-        let integerStart = p
-        while p < end {
-            let digit = p.pointee &- 48
-            if digit > 9 { break }
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            p += 1
-        }
-        var digitCount = p - integerStart
+        var digitCount = readDigits(&p, end, into: &mantissa)
         var exponent = 0
         if p < end, p.pointee == UInt8(ascii: ".") {
             p += 1
-            let fractionStart = p
-            while p < end {
-                let digit = p.pointee &- 48
-                if digit > 9 { break }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                p += 1
-            }
-            exponent = fractionStart - p
-            digitCount += p - fractionStart
+            let fractionDigits = readDigits(&p, end, into: &mantissa)
+            exponent = -fractionDigits
+            digitCount += fractionDigits
         }
         guard digitCount > 0 else { return nil }
         if p < end, p.pointee | 0x20 == UInt8(ascii: "e") {
@@ -74,11 +62,47 @@ enum DecimalParser {
                 p = q
             }
         }
-        if digitCount <= 19, let value = fastPath(mantissa: mantissa, exponent: exponent) {
+        if digitCount <= 19, let value = fastPath(mantissa: mantissa, exponent: exponent)
+            ?? eiselLemire(mantissa: mantissa, exponent: exponent) {
             return (negative ? -value : value, p)
         }
         return (slowPath(start, p), p)
     }
+
+    /// Appends the decimal digits at `p` to `mantissa` (wrapping past 19 digits), moves `p`
+    /// past them and returns how many there were. Eight bytes are examined at once when
+    /// that many remain (SWAR: digit test and conversion in a few multiplications).
+    @inline(__always)
+    private static func readDigits(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into mantissa: inout UInt64) -> Int {
+        let start = p
+        while end - p >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            // A byte is a digit when its high nibble is 3 both before and after adding 6.
+            let high = word & 0xF0F0_F0F0_F0F0_F0F0
+            let shifted = (word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0
+            let notDigit = (high ^ 0x3030_3030_3030_3030) | (shifted ^ 0x3030_3030_3030_3030)
+            let count = notDigit == 0 ? 8 : notDigit.trailingZeroBitCount >> 3
+            if count == 0 { break }
+            // Move the digits to the high bytes (zeros before them are leading zeros), then
+            // combine pairs, quads and octets.
+            var value = (word &- 0x3030_3030_3030_3030) << UInt64(8 * (8 - count))
+            value = value &* 10 &+ (value >> 8)
+            value = ((value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32))
+                &+ ((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32))) >> 32
+            mantissa = mantissa &* integerPowersOfTen[count] &+ value
+            p += count
+            if count < 8 { return p - start }
+        }
+        while p < end {
+            let digit = p.pointee &- 48
+            if digit > 9 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            p += 1
+        }
+        return p - start
+    }
+
+    private static let integerPowersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
     /// Parses all of `bytes` as one number (spaces around it allowed), or returns `nil`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {

@@ -12,7 +12,7 @@ enum BaselineModel: Sendable, Codable, Equatable {
         return .mean(data.values.reduce(0, +) / Double(data.values.count))
     }
 
-    func predict(rowCount: Int, task: Task) -> Predictions {
+    func predict(rowCount: Int, task: LearningTask) -> Predictions {
         switch self {
         case .classPrior(let prior):
             var probabilities: [Double] = []

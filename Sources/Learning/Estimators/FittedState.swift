@@ -16,7 +16,7 @@ enum FittedState: Sendable, Codable, Equatable {
         }
     }
 
-    func predict(_ x: DesignMatrix, task: Task) -> Predictions {
+    func predict(_ x: DesignMatrix, task: LearningTask) -> Predictions {
         switch self {
         case .baseline(let model): model.predict(rowCount: x.rowCount, task: task)
         case .logistic(let model): model.predict(x, classes: task.classes)
@@ -30,7 +30,8 @@ enum FittedState: Sendable, Codable, Equatable {
             return []
         case .logistic(let model):
             guard !model.converged else { return [] }
-            return ["logistic did not converge in \(model.iterations) iterations; raise max_iter or loosen tol"]
+            let iterations = model.iterations == 1 ? "1 iteration" : "\(model.iterations) iterations"
+            return ["logistic did not converge in \(iterations); raise max_iter or loosen tol"]
         }
     }
 }

@@ -35,7 +35,7 @@ struct LBFGS {
 
         while iterations < maxIterations {
             searchDirection(gradient, steps, changes, rho, into: &direction)
-            let initialStep = steps.isEmpty ? min(1, 1 / max(dot(direction, direction).squareRoot(), .leastNormalMagnitude)) : 1
+            let initialStep = steps.isEmpty ? min(1, 1 / max(innerProduct(direction, direction).squareRoot(), .leastNormalMagnitude)) : 1
             guard let point = lineSearch.search(
                 x: x, value: value, gradient: gradient, direction: direction, initialStep: initialStep,
                 objective: objective, trialX: &trialX, trialGradient: &trialGradient)
@@ -51,8 +51,8 @@ struct LBFGS {
                 s[i] = trialX[i] - x[i]
                 y[i] = trialGradient[i] - gradient[i]
             }
-            let sy = dot(s, y)
-            if sy > Double.ulpOfOne * dot(y, y) {
+            let sy = innerProduct(s, y)
+            if sy > Double.ulpOfOne * innerProduct(y, y) {
                 if steps.count == memory { steps.removeFirst(); changes.removeFirst(); rho.removeFirst() }
                 steps.append(s); changes.append(y); rho.append(1 / sy)
             }
@@ -75,15 +75,15 @@ struct LBFGS {
         var q = gradient
         var alpha = [Double](repeating: 0, count: steps.count)
         for k in steps.indices.reversed() {
-            alpha[k] = rho[k] * dot(steps[k], q)
+            alpha[k] = rho[k] * innerProduct(steps[k], q)
             for i in q.indices { q[i] -= alpha[k] * changes[k][i] }
         }
         if let s = steps.last, let y = changes.last {
-            let gamma = dot(s, y) / dot(y, y)
+            let gamma = innerProduct(s, y) / innerProduct(y, y)
             for i in q.indices { q[i] *= gamma }
         }
         for k in steps.indices {
-            let beta = rho[k] * dot(changes[k], q)
+            let beta = rho[k] * innerProduct(changes[k], q)
             for i in q.indices { q[i] += steps[k][i] * (alpha[k] - beta) }
         }
         for i in q.indices { direction[i] = -q[i] }

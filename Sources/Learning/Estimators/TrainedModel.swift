@@ -17,7 +17,7 @@ public struct TrainedModel: Sendable, Codable, Equatable {
     public let algorithm: Algorithm
     /// The hyperparameters used, defaults filled in.
     public let parameters: [String: ParameterValue]
-    public let task: Task
+    public let task: LearningTask
     /// The name of the target column.
     public let target: String
     /// The input feature columns, in training order.
@@ -29,7 +29,7 @@ public struct TrainedModel: Sendable, Codable, Equatable {
     public let warnings: [String]
     let state: FittedState
 
-    init(algorithm: Algorithm, parameters: [String: ParameterValue], task: Task, target: String,
+    init(algorithm: Algorithm, parameters: [String: ParameterValue], task: LearningTask, target: String,
          seed: UInt64, preprocessor: Preprocessor, state: FittedState) {
         self.formatVersion = Self.currentFormatVersion
         self.algorithm = algorithm
@@ -102,7 +102,7 @@ public struct TrainedModel: Sendable, Codable, Equatable {
         }
         algorithm = try container.decode(Algorithm.self, forKey: .algorithm)
         parameters = try container.decode([String: ParameterValue].self, forKey: .parameters)
-        task = try container.decode(Task.self, forKey: .task)
+        task = try container.decode(LearningTask.self, forKey: .task)
         target = try container.decode(String.self, forKey: .target)
         featureNames = try container.decode([String].self, forKey: .featureNames)
         seed = try container.decode(UInt64.self, forKey: .seed)

@@ -2,7 +2,7 @@
 /// and class labels recoded to indexes into the sorted class list.
 struct TrainingData {
     let target: String
-    let task: Task
+    let task: LearningTask
     /// Every non-target column, restricted to rows with a target value.
     let features: [Column]
     /// Classification: the class index of each row (into `task.classes`).

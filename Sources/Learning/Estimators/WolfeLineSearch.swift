@@ -19,7 +19,7 @@ struct WolfeLineSearch {
     func search(x: [Double], value: Double, gradient: [Double], direction: [Double], initialStep: Double,
                 objective: (_ x: [Double], _ gradient: inout [Double]) -> Double,
                 trialX: inout [Double], trialGradient: inout [Double]) -> Point? {
-        let slope0 = dot(gradient, direction)
+        let slope0 = innerProduct(gradient, direction)
         guard slope0 < 0, slope0.isFinite else { return nil }
         var evaluations = 0
 
@@ -27,7 +27,7 @@ struct WolfeLineSearch {
             for i in x.indices { trialX[i] = x[i] + step * direction[i] }
             let f = objective(trialX, &trialGradient)
             evaluations += 1
-            return Point(step: step, value: f, slope: dot(trialGradient, direction))
+            return Point(step: step, value: f, slope: innerProduct(trialGradient, direction))
         }
         func decreasesEnough(_ point: Point) -> Bool {
             point.value.isFinite && point.value <= value + c1 * point.step * slope0
@@ -82,7 +82,7 @@ struct WolfeLineSearch {
 }
 
 /// The dot product of two equally long vectors.
-func dot(_ a: [Double], _ b: [Double]) -> Double {
+func innerProduct(_ a: [Double], _ b: [Double]) -> Double {
     var sum = 0.0
     for i in a.indices { sum += a[i] * b[i] }
     return sum

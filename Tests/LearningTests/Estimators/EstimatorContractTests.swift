@@ -152,6 +152,14 @@ import Testing
         #expect(predictions.probabilities == [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5])
     }
 
+    @Test func nonConvergenceIsAWarning() throws {
+        let model = try train(.logistic, on: EstimatorFixtures.mixed(), parameters: ["max_iter": .int(1)], seed: 0)
+        #expect(model.iterations == 1)
+        #expect(model.warnings == ["logistic did not converge in 1 iteration; raise max_iter or loosen tol"])
+        let converged = try train(.logistic, on: EstimatorFixtures.mixed(), parameters: [:], seed: 0)
+        #expect(converged.warnings.isEmpty && (converged.iterations ?? 0) > 1)
+    }
+
     @Test func newerModelFormatIsRejected() throws {
         let model = try train(.baseline, on: EstimatorFixtures.mixed(), parameters: [:], seed: 0)
         let text = try #require(String(data: model.jsonData(), encoding: .utf8))

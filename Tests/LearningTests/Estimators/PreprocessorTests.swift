@@ -14,6 +14,28 @@ import Testing
         #expect(preprocessor.features == [.numeric(name: "a", median: median, mean: 0, scale: 1)])
     }
 
+    @Test(arguments: [10_000, 10_001, 50_000])
+    func medianOfLargeColumnsMatchesSorting(count: Int) {
+        var state: UInt64 = UInt64(count)
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let shapes: [[Double]] = [
+            (0..<count).map { _ in next() },
+            (0..<count).map { _ in next() < 0.1 ? .nan : (next() * 3).rounded() },            // few values
+            (0..<count).map { index in Double(index) },                                      // sorted
+            (0..<count).map { index in index < count / 2 ? 0 : 1e9 + next() },                 // skewed
+        ]
+        for values in shapes {
+            let present = values.filter { !$0.isNaN }.sorted()
+            let m = present.count / 2
+            let expected = present.count % 2 == 1 ? present[m] : (present[m - 1] + present[m]) / 2
+            let preprocessor = Preprocessor.fit([.numeric("a", values)], standardize: false)
+            #expect(preprocessor.features == [.numeric(name: "a", median: expected, mean: 0, scale: 1)])
+        }
+    }
+
     @Test func standardisesWithImputedMeanAndPopulationStd() throws {
         let preprocessor = Preprocessor.fit([.numeric("a", [1, 3, .nan]), .numeric("c", [4, 4, 4])], standardize: true)
         // Imputed column: 1, 3, 2 → mean 2, std √(2/3). A constant column keeps scale 1.

@@ -2,7 +2,7 @@
 ///
 /// Classification when the target column is categorical or boolean, regression when it
 /// is numeric.
-public enum Task: Sendable, Codable, Equatable {
+public enum LearningTask: Sendable, Codable, Equatable {
     /// `classes` are the labels seen in training, sorted lexicographically; probability
     /// columns and class codes follow this order.
     case classification(classes: [String])
