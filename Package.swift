@@ -17,11 +17,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
         .target(name: "Language"),
         .target(
             name: "Learning",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CXGBoost", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Engine", dependencies: ["Language", "Learning"]),
         .target(name: "Console", dependencies: ["Engine", "Language", "LineEditing"]),

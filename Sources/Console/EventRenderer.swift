@@ -15,7 +15,7 @@ struct EventRenderer {
             return plain.map(style.yellow)
         case .echo:
             return plain.map(style.cyan)
-        case .line, .value:
+        case .line, .value, .progress:
             return plain
         }
     }

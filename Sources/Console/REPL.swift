@@ -57,8 +57,13 @@ public final class REPL {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             input.remember(line)
             let result = interpreter.run(line: line) { event in
+                if case .progress(let label, let fraction) = event {
+                    showProgress(label, fraction)
+                    return
+                }
                 for text in renderer.lines(for: event) { emit(text) }
             }
+            clearProgress()
             switch result {
             case .empty:
                 continue
@@ -86,9 +91,29 @@ public final class REPL {
         for line in lines { emit(line) }
     }
 
+    private var progressShown = false
+
     private func emit(_ line: String) {
+        clearProgress()
         print(line)
         fflush(nil)
+    }
+
+    /// A transient progress line on a terminal; never shown when piped, never recorded.
+    private func showProgress(_ label: String, _ fraction: Double) {
+        guard interactive else { return }
+        let width = 24
+        let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        print("\r\u{1B}[2K\(renderer.style.dim("\(label) \(bar) \(Int(fraction * 100))%"))", terminator: "")
+        fflush(nil)
+        progressShown = true
+    }
+
+    private func clearProgress() {
+        guard progressShown else { return }
+        print("\r\u{1B}[2K", terminator: "")
+        progressShown = false
     }
 
     private func makeInput() -> LineSource {

@@ -87,7 +87,7 @@ enum ExperimentCommands {
         return fallback
     }
 
-    private static func evaluate(_ model: TrainedModel, on data: Dataset, context: CommandContext) throws(Diagnostic) -> MetricSet {
+    static func evaluate(_ model: TrainedModel, on data: Dataset, context: CommandContext) throws(Diagnostic) -> MetricSet {
         do {
             return try Learning.evaluate(model, on: data.frame)
         } catch {
@@ -95,13 +95,13 @@ enum ExperimentCommands {
         }
     }
 
-    private static func store(_ metrics: MetricSet, model: String, data: String, in session: Session) {
+    static func store(_ metrics: MetricSet, model: String, data: String, in session: Session) {
         for entry in metrics.entries {
             session.values["\(model).\(data).\(entry.name)"] = .metric(entry.value)
         }
     }
 
-    private static func parameterValue(_ value: Value) -> ParameterValue {
+    static func parameterValue(_ value: Value) -> ParameterValue {
         switch value {
         case .number(let number, let text):
             text.contains(".") || text.contains("e") || text.contains("E") || text.hasSuffix("%") || number != number.rounded()

@@ -29,7 +29,7 @@ enum HelpCommand {
             context.say("options:")
             for option in spec.options { context.say(Text(optionLine(option))) }
         }
-        if case .algorithmParameters = spec.extraOptions {
+        if spec.extraOptions != .none {
             context.say("algorithms and their parameters:")
             for algorithm in table.algorithms {
                 context.say("  \(algorithm.name): \(algorithm.summary)")

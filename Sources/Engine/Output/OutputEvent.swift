@@ -58,6 +58,8 @@ public enum OutputEvent: Sendable, Equatable {
     case warning(String)
     /// A command of an included file, announced before its output.
     case echo(String)
+    /// How far a long piece of work has come (0…1): shown on a terminal, never recorded.
+    case progress(String, Double)
 
     /// The event as plain lines, recorded (normalised) or as shown.
     public func lines(recorded: Bool) -> [String] {
@@ -67,6 +69,7 @@ public enum OutputEvent: Sendable, Equatable {
         case .value(let value): [value]
         case .warning(let message): ["warning: " + message]
         case .echo(let source): ["» " + source.replacingOccurrences(of: "\n", with: " ")]
+        case .progress: []
         }
     }
 }

@@ -40,6 +40,8 @@ public struct CommandSpec: Sendable {
         case none
         /// The parameters of the algorithm named in the given slot.
         case algorithmParameters(slot: String)
+        /// The same parameters, each taking a list of values to search (`tune`).
+        case algorithmParameterGrids(slot: String)
     }
 
     public var name: String
@@ -72,7 +74,11 @@ public struct CommandSpec: Sendable {
         parts += options.map { option in
             "[\(option.name)=\(option.defaultText ?? Self.placeholder(for: option.type))]"
         }
-        if case .algorithmParameters = extraOptions { parts.append("[PARAM=VALUE ...]") }
+        switch extraOptions {
+        case .algorithmParameters: parts.append("[PARAM=VALUE ...]")
+        case .algorithmParameterGrids: parts.append("PARAM=[V1, V2, ...] ...")
+        case .none: break
+        }
         return parts.joined(separator: " ").replacingOccurrences(of: " , ", with: ", ")
     }
 

@@ -25,9 +25,19 @@ public struct CommandTable: Sendable {
 
     /// Every option `spec` accepts once its algorithm (if any) is known.
     public func options(for spec: CommandSpec, algorithm: String?) -> [OptionSpec] {
-        guard case .algorithmParameters = spec.extraOptions,
-              let algorithm, let signature = self.algorithm(named: algorithm) else { return spec.options }
-        return spec.options + signature.parameters
+        guard let algorithm, let signature = self.algorithm(named: algorithm) else { return spec.options }
+        switch spec.extraOptions {
+        case .none:
+            return spec.options
+        case .algorithmParameters:
+            return spec.options + signature.parameters
+        case .algorithmParameterGrids:
+            return spec.options + signature.parameters.map { parameter in
+                var grid = parameter
+                grid.type = .list(parameter.type)
+                return grid
+            }
+        }
     }
 }
 
@@ -77,6 +87,36 @@ extension CommandTable {
                     group: "Experiments", summary: "metrics table; stored as NAME.DATA.METRIC for print and assert",
                     example: "evaluate lr, base on test"),
     ]
+
+    /// Cross-validation, tuning, comparison and inspection.
+    static let learningCommands: [CommandSpec] = [
+        CommandSpec("cv", [.slot("ALGO", .algorithm), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [foldsOption, seedOption], extraOptions: .algorithmParameters(slot: "ALGO"),
+                    group: "Experiments", summary: "k-fold cross-validation (stratified for classification): mean ± std per metric",
+                    example: "cv forest on train folds=5 trees=50"),
+        CommandSpec("tune", [.slot("NAME", .newName), .keyword("="), .slot("ALGO", .algorithm), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [foldsOption, seedOption, byOption], extraOptions: .algorithmParameterGrids(slot: "ALGO"),
+                    group: "Experiments", summary: "grid search by cross-validation; reports every combination; NAME is the best, refit on all of DATA",
+                    example: "tune best = knn on train k=[1, 5, 15] weights=[uniform, distance] by=f1"),
+        CommandSpec("compare", [.slot("NAME", .models), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [byOption, OptionSpec("folds", .integer(min: 2, max: nil), help: "compare by cross-validation on DATA with the corrected resampled t-test"), seedOption],
+                    group: "Experiments", summary: "side by side, with a significance test (McNemar, or a corrected t-test with folds=) and a verdict",
+                    example: "compare lr, rf on test by=f1"),
+        CommandSpec("explain", [.slot("NAME", .model), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [byOption, OptionSpec("repeats", .integer(min: 1, max: 100), default: "5", help: "shuffles per feature"), seedOption],
+                    group: "Experiments", summary: "permutation feature importance, as a bar chart",
+                    example: "explain rf on test"),
+        CommandSpec("plot", [.slot("KIND", .choice(["confusion", "roc", "importance"])), .slot("NAME", .model), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [seedOption],
+                    group: "Experiments", summary: "a chart in the terminal: confusion matrix, ROC curve or feature importance",
+                    example: "plot confusion lr on test"),
+        CommandSpec("export", [.slot("NAME", .model), .keyword("to"), .slot("PATH", .path)],
+                    group: "Experiments", summary: "write a model for other tools: a boost model as XGBoost JSON, others as mlw's JSON artifact",
+                    example: "export gb to \"gb.json\""),
+    ]
+
+    static let foldsOption = OptionSpec("folds", .integer(min: 2, max: nil), default: "5", help: "number of folds")
+    static let byOption = OptionSpec("by", .name, help: "the metric that decides (accuracy, f1, roc_auc, r2, rmse, ...)")
 
     static let scriptingCommands: [CommandSpec] = [
         CommandSpec("param", [.slot("NAME", .assignment)],

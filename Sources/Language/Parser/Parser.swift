@@ -171,7 +171,10 @@ public struct Parser: Sendable {
     private func parseOptions(of spec: CommandSpec, into command: inout Command, cursor: inout TokenCursor) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var algorithm: String?
-        if case .algorithmParameters(let slot) = spec.extraOptions { algorithm = command.slot(slot)?.value.text }
+        switch spec.extraOptions {
+        case .algorithmParameters(let slot), .algorithmParameterGrids(let slot): algorithm = command.slot(slot)?.value.text
+        case .none: break
+        }
         let accepted = table.options(for: spec, algorithm: algorithm)
         while let token = cursor.current {
             guard case .word(let key) = token.token else {

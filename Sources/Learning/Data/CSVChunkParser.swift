@@ -65,13 +65,17 @@ struct CSVChunkParser {
         let last = columnCount - 1
         let capacity = chunk.capacity
         let values = chunk.values
-        let codes = chunk.codes
         let isText = chunk.isText
-        let file = UnsafeBufferPointer(start: scanner.base, count: scanner.end - scanner.base)
         var scratch: [UInt8] = []
         var p = scanner.skipBlankLines(scanner.base + range.lowerBound)
         var row = 0
-        defer { chunk.rowCount = row }
+        // Local, so the hot loop mutates it without the class's dynamic exclusivity checks.
+        var interners = chunk.interners
+        chunk.interners = []
+        defer {
+            chunk.rowCount = row
+            chunk.interners = interners
+        }
         while p < end {
             let recordStart = p
             var column = 0
@@ -81,34 +85,13 @@ struct CSVChunkParser {
                     values[slot] = value
                     p = next
                 } else {
-                    let field: CSVField
-                    switch scanner.field(at: p) {
-                    case .success(let scanned): field = scanned
-                    case .failure(let box):
-                        chunk.failure = box.failure
+                    switch readField(at: p, column: column, slot: slot, into: chunk, &interners, &scratch) {
+                    case .stored(let next): p = next
+                    case .text: return column
+                    case .failed(let failure):
+                        chunk.failure = failure
                         return nil
                     }
-                    if let bad = UTF8Validator.firstInvalidByte(in: file, scanner.offset(field.start)..<scanner.offset(field.end)) {
-                        chunk.failure = .invalidUTF8(offset: bad)
-                        return nil
-                    }
-                    p = field.next
-                    let handled: Bool = withContent(of: field, scratch: &scratch) { content in
-                        let start = content.baseAddress ?? scanner.base
-                        let missing = CSVScanner.isMissing(start, content.count)
-                        if isText[column] {
-                            codes[slot] = missing ? -1 : chunk.interners[column].intern(start, count: content.count)
-                            return true
-                        }
-                        if missing {
-                            values[slot] = .nan
-                            return true
-                        }
-                        guard let value = DecimalParser.parse(content) else { return false }
-                        values[slot] = value
-                        return true
-                    }
-                    if !handled { return column }
                 }
                 if column == last {
                     if scanner.isSeparator(p) {
@@ -128,6 +111,43 @@ struct CSVChunkParser {
             p = scanner.skipBlankLines(scanner.skipLineEnd(p))
         }
         return nil
+    }
+
+    private enum FieldOutcome {
+        case stored(next: UnsafePointer<UInt8>)
+        /// A numeric column met a field that is not a number.
+        case text
+        case failed(CSVFailure)
+    }
+
+    /// Reads a field the numeric fast path did not take (quoted, missing, text, a number with
+    /// spaces around it) and stores it in row slot `slot` of `column`.
+    private func readField(
+        at p: UnsafePointer<UInt8>, column: Int, slot: Int, into chunk: CSVChunk,
+        _ interners: inout [ByteInterner], _ scratch: inout [UInt8]
+    ) -> FieldOutcome {
+        let field: CSVField
+        switch scanner.field(at: p) {
+        case .success(let scanned): field = scanned
+        case .failure(let box): return .failed(box.failure)
+        }
+        let file = UnsafeBufferPointer(start: scanner.base, count: scanner.end - scanner.base)
+        if let bad = UTF8Validator.firstInvalidByte(in: file, scanner.offset(field.start)..<scanner.offset(field.end)) {
+            return .failed(.invalidUTF8(offset: bad))
+        }
+        let base = scanner.base
+        let stored: Bool = withContent(of: field, scratch: &scratch) { content in
+            let start = content.baseAddress ?? base
+            let missing = CSVScanner.isMissing(start, content.count)
+            if chunk.isText[column] {
+                chunk.codes[slot] = missing ? -1 : interners[column].intern(start, count: content.count)
+                return true
+            }
+            guard let value = missing ? .nan : DecimalParser.parse(content) else { return false }
+            chunk.values[slot] = value
+            return true
+        }
+        return stored ? .stored(next: field.next) : .text
     }
 
     /// Calls `body` with the field's content, unescaped into `scratch` when it holds `""`.

@@ -127,28 +127,44 @@ struct CSVScanner {
         return .success(CSVField(start: p, end: contentEnd, hasEscapedQuotes: false, next: contentEnd))
     }
 
-    /// The start of the record after the one starting at `p`, following quotes exactly as
-    /// `field(at:)` does; `end` when the input ends first (even inside an open quote).
-    func nextRecord(after p: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
-        var p = p
-        var atFieldStart = true
-        while p < end {
-            let byte = p.pointee
-            if atFieldStart, byte == Self.quote {
-                p += 1
-                while true {
-                    guard let found = memchr(p, Int32(Self.quote), end - p) else { return end }
-                    p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-                    if p < end, p.pointee == Self.quote { p += 1 } else { break }
-                }
-                atFieldStart = false
-                continue
+    /// The start of the record after the one starting at `record`, following quotes exactly
+    /// as `field(at:)` does; `end` when the input ends first (even inside an open quote).
+    ///
+    /// Jumps from one quote or line feed to the next: a quote opens a quoted field only at
+    /// the start of a field (first in the record, or just after a separator).
+    func nextRecord(after record: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        var p = record
+        while let found = firstQuoteOrLineFeed(from: p) {
+            if found.pointee == Self.lineFeed { return found + 1 }
+            p = found + 1
+            guard found == record || found[-1] == separator else { continue }
+            while true {
+                guard let closing = memchr(p, Int32(Self.quote), end - p) else { return end }
+                p = UnsafePointer(closing.assumingMemoryBound(to: UInt8.self)) + 1
+                if p < end, p.pointee == Self.quote { p += 1 } else { break }
             }
-            if byte == Self.lineFeed { return p + 1 }
-            atFieldStart = byte == separator
-            p += 1
         }
         return end
+    }
+
+    /// The first `"` or `\n` at or after `p`, eight bytes at a time.
+    private func firstQuoteOrLineFeed(from p: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+        var p = p
+        while end - p >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            // Zero-byte test on word ^ pattern; its lowest flag is always exact.
+            let quotes = word ^ 0x2222_2222_2222_2222
+            let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+            let flags = ((quotes &- 0x0101_0101_0101_0101) & ~quotes | (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds)
+                & 0x8080_8080_8080_8080
+            if flags != 0 { return p + flags.trailingZeroBitCount >> 3 }
+            p += 8
+        }
+        while p < end {
+            if p.pointee == Self.quote || p.pointee == Self.lineFeed { return p }
+            p += 1
+        }
+        return nil
     }
 
     /// Copies a field's content into `scratch` with each `""` made `"`.

@@ -24,8 +24,9 @@ public struct ColumnSummary: Sendable, Equatable {
         case .numeric(let values):
             let present = values.filter { !$0.isNaN }.sorted()
             let numeric = NumericSummary(sorted: present, bins: max(bins, 1))
+            let distinct = present.isEmpty ? 0 : 1 + zip(present, present.dropFirst()).filter { $0 != $1 }.count
             return ColumnSummary(name: column.name, kind: column.kind, count: present.count,
-                                 missing: values.count - present.count, distinct: numeric.distinct,
+                                 missing: values.count - present.count, distinct: distinct,
                                  numeric: numeric, categorical: nil)
         case .categorical(let codes, let levels):
             let categorical = CategoricalSummary(codes: codes, levels: levels)

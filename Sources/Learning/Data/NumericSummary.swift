@@ -14,12 +14,10 @@ public struct NumericSummary: Sendable, Equatable {
     public var histogram: [Int]
     /// The `histogram.count + 1` bin edges (NumPy's: ±0.5 around a single value).
     public var binEdges: [Double]
-    var distinct: Int
 
     /// - Parameter sorted: the non-missing values in increasing order.
     init(sorted values: [Double], bins: Int) {
         let n = values.count
-        distinct = n == 0 ? 0 : 1 + zip(values, values.dropFirst()).filter { $0 != $1 }.count
         guard let first = values.first, let last = values.last else {
             mean = .nan; std = .nan; min = .nan; q25 = .nan; median = .nan; q75 = .nan; max = .nan
             histogram = []

@@ -122,10 +122,11 @@ import Testing
     /// A file large enough to be cut into chunks parses exactly like the values written.
     @Test(arguments: [false, true])
     func largeFileAcrossChunks(quoted: Bool) throws {
-        var text = "id,label,value,flag\n"
+        var text = "id,label,value,flag,inches\n"
         for row in 0..<150_000 {
             let label = quoted ? "\"l\n\(row % 5)\"" : "l\(row % 5)"
-            text += "\(row),\(label),\(row % 11 == 0 ? "NA" : String(Double(row) * 0.125)),\(row % 3 == 0 ? "yes" : "no")\n"
+            let inches = quoted ? "\(row % 4)\"" : "\(row % 4)in"
+            text += "\(row),\(label),\(row % 11 == 0 ? "NA" : String(Double(row) * 0.125)),\(row % 3 == 0 ? "yes" : "no"),\(inches)\n"
         }
         let frame = try DataFixtures.read(text)
         #expect(frame.rowCount == 150_000)
@@ -136,5 +137,6 @@ import Testing
         #expect((0..<150_000).allSatisfy { labels[$0] == (quoted ? "l\n\($0 % 5)" : "l\($0 % 5)") })
         #expect(DataFixtures.levels(frame.column(named: "flag")) == ["no", "yes"])
         #expect(frame.column(named: "flag")?.kind == .boolean)
+        #expect(DataFixtures.levels(frame.column(named: "inches")) == (0..<4).map { quoted ? "\($0)\"" : "\($0)in" })
     }
 }
