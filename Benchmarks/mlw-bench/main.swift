@@ -15,6 +15,7 @@ import Darwin
 
 let benchmarks: [any Benchmark.Type] = [
     CSVBenchmark.self,
+    BoostBenchmark.self,
 ]
 
 /// Writes to standard error (unbuffered; C's `stderr` global is not concurrency-safe in Swift 6).

@@ -90,6 +90,8 @@ public final class Interpreter {
         "load": DataCommands.load, "show": DataCommands.show, "describe": DataCommands.describe,
         "split": DataCommands.split, "datasets": DataCommands.list,
         "train": ExperimentCommands.train, "evaluate": ExperimentCommands.evaluate,
+        "cv": CrossValidationCommands.cv, "tune": CrossValidationCommands.tune, "compare": CompareCommand.compare,
+        "explain": InspectionCommands.explain, "plot": InspectionCommands.plot, "export": InspectionCommands.export,
         "param": ScriptingCommands.param, "set": ScriptingCommands.set, "print": ScriptingCommands.print,
         "assert": ScriptingCommands.assert, "include": ScriptingCommands.include,
         "history": ScriptingCommands.history, "save": ScriptingCommands.save,

@@ -1,9 +1,9 @@
 /// The one error type of the `Learning` module: a message, and where in a file it applies.
 ///
-/// Errors are made through static constructors (`LearningError.fileNotFound(path:)`,
-/// `LearningError.wrongFieldCount(...)`, ...) kept beside the code that throws them, so
-/// new kinds can be added without breaking callers. `description` prints the position
-/// in the usual compiler form with only the parts that exist:
+/// Errors are made through static constructors kept beside the code that throws them
+/// (`LearningError.wrongFieldCount(expected:found:file:line:)` in `LearningError+CSV.swift`,
+/// for example), so new kinds can be added without breaking callers. `description` prints
+/// the position in the usual compiler form with only the parts that exist:
 ///
 /// ```swift
 /// LearningError("expected 5 fields, found 4", file: "iris.csv", line: 7).description

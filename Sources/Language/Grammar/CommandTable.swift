@@ -44,7 +44,7 @@ public struct CommandTable: Sendable {
 extension CommandTable {
     /// The table of mlw's commands, given the algorithms the learning layer provides.
     public static func standard(algorithms: [AlgorithmSignature]) -> CommandTable {
-        CommandTable(commands: dataCommands + experimentCommands + scriptingCommands,
+        CommandTable(commands: dataCommands + experimentCommands + learningCommands + scriptingCommands,
                      algorithms: algorithms,
                      aliases: ["exit": "quit"])
     }

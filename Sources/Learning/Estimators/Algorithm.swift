@@ -5,6 +5,18 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
     case baseline
     /// Multinomial logistic regression with an L2 penalty, fitted by L-BFGS.
     case logistic
+    /// Least squares (ridge when `alpha` > 0) for numeric targets.
+    case linear
+    /// k-nearest neighbours over standardised features.
+    case knn
+    /// Gaussian naive Bayes for categorical targets.
+    case bayes
+    /// Gradient-boosted trees by XGBoost (`tree_method=hist`).
+    case boost
+    /// A CART decision tree (scikit-learn's `DecisionTree*`), for either kind of target.
+    case tree
+    /// A random forest of CART trees on bootstrap samples (scikit-learn's `RandomForest*`).
+    case forest
 
     /// The hyperparameters this algorithm accepts, with defaults and valid ranges.
     public var parameters: [ParameterSpec] {
@@ -23,6 +35,12 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
                               validRange: Double.leastNonzeroMagnitude...Double.infinity,
                               help: "stop when the largest gradient entry of the mean loss is below this"),
             ]
+        case .linear: return LinearModel.parameterSpecs
+        case .knn: return NearestNeighborsModel.parameterSpecs
+        case .bayes: return BayesModel.parameterSpecs
+        case .boost: return BoostModel.parameterSpecs
+        case .tree: return Self.treeParameters
+        case .forest: return Self.forestParameters
         }
     }
 
@@ -33,6 +51,18 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
             "predicts the majority class (or the mean); the score any model must beat"
         case .logistic:
             "multinomial logistic regression, L2-penalised, for categorical targets"
+        case .linear:
+            "least squares, ridge-penalised with alpha > 0, for numeric targets"
+        case .knn:
+            "k-nearest neighbours (Euclidean, standardised features): vote or mean"
+        case .bayes:
+            "Gaussian naive Bayes, for categorical targets"
+        case .boost:
+            "gradient-boosted trees by XGBoost (hist), for either kind of target"
+        case .tree:
+            "a CART decision tree (as scikit-learn's), for either kind of target"
+        case .forest:
+            "a random forest of CART trees, averaged, for either kind of target"
         }
     }
 
@@ -41,11 +71,14 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
         switch self {
         case .baseline: true
         case .logistic: false
+        case .linear, .knn, .boost: true
+        case .tree, .forest: true
+        case .bayes: false
         }
     }
 
     /// Whether the algorithm can learn a categorical (classification) target.
-    public var supportsClassification: Bool { true }
+    public var supportsClassification: Bool { self != .linear }
 
     /// Whether numeric features are standardised before fitting (distance- and
     /// penalty-based models need it; trees do not).
@@ -53,6 +86,9 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
         switch self {
         case .baseline: false
         case .logistic: true
+        case .knn: true
+        case .linear, .bayes, .boost: false
+        case .tree, .forest: false
         }
     }
 

@@ -37,6 +37,17 @@ final class Booster {
         try xgbCheck(XGBoosterSetParam(handle, name, value), "setting `\(name)`")
     }
 
+    /// Names the input columns, so the saved model lists them as `feature_names`.
+    func setFeatureNames(_ names: [String]) throws(LearningError) {
+        let copies = names.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        var pointers: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) }
+        let code = pointers.withUnsafeMutableBufferPointer { buffer in
+            XGBoosterSetStrFeatureInfo(handle, "feature_name", buffer.baseAddress, bst_ulong(buffer.count))
+        }
+        try xgbCheck(code, "naming the features")
+    }
+
     /// One boosting round on `matrix` (which carries the labels).
     func updateOneIteration(_ iteration: Int, _ matrix: XGBMatrix) throws(LearningError) {
         try xgbCheck(XGBoosterUpdateOneIter(handle, Int32(iteration), matrix.handle), "boosting round \(iteration + 1)")
@@ -96,17 +107,6 @@ final class XGBMatrix {
             XGDMatrixSetFloatInfo(handle, "label", buffer.baseAddress, bst_ulong(buffer.count))
         }
         try xgbCheck(code, "setting the labels")
-    }
-
-    /// Names the columns, so the saved model lists its inputs.
-    func setFeatureNames(_ names: [String]) throws(LearningError) {
-        let copies = names.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
-        var pointers: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) }
-        let code = pointers.withUnsafeMutableBufferPointer { buffer in
-            XGDMatrixSetStrFeatureInfo(handle, "feature_name", buffer.baseAddress, bst_ulong(buffer.count))
-        }
-        try xgbCheck(code, "naming the features")
     }
 }
 

@@ -18,6 +18,8 @@ public func train(_ algorithm: Algorithm, on frame: DataFrame, parameters: [Stri
     switch data.task {
     case .regression where !algorithm.supportsRegression:
         throw .needsCategoricalTarget(algorithm, target: data.target)
+    case .classification where !algorithm.supportsClassification:
+        throw .needsNumericTarget(algorithm, target: data.target)
     case .classification(let classes) where classes.count < 2 && algorithm != .baseline:
         throw .singleClass(classes[0], target: data.target, algorithm: algorithm)
     default:
@@ -25,7 +27,8 @@ public func train(_ algorithm: Algorithm, on frame: DataFrame, parameters: [Stri
     }
     let preprocessor = Preprocessor.fit(data.features, standardize: algorithm.standardizesFeatures)
     let x = try preprocessor.transform(columns: data.features, rowCount: data.rowCount)
-    let state = FittedState.fit(algorithm, x: x, data: data, parameters: resolved, seed: seed)
+    let state = try FittedState.fit(algorithm, x: x, data: data, parameters: resolved, seed: seed,
+                                    outputNames: preprocessor.outputNames)
     return TrainedModel(algorithm: algorithm, parameters: resolved, task: data.task, target: data.target,
                         seed: seed, preprocessor: preprocessor, state: state)
 }

@@ -48,6 +48,9 @@ public struct TrainedModel: Sendable, Codable, Equatable {
         switch state {
         case .baseline: nil
         case .logistic(let model): model.iterations
+        case .boost(let model): model.rounds
+        case .linear, .knn, .bayes: nil
+        case .tree, .forest: nil
         }
     }
 
@@ -58,7 +61,7 @@ public struct TrainedModel: Sendable, Codable, Equatable {
     ///   in training.
     public func predict(_ frame: DataFrame) throws(LearningError) -> Predictions {
         let x = try preprocessor.transform(frame)
-        return state.predict(x, task: task)
+        return try state.predict(x, task: task)
     }
 
     /// The canonical JSON encoding (sorted keys).

@@ -44,3 +44,19 @@ public func classificationMetrics(_ matrix: ConfusionMatrix) -> MetricSet {
         "f1": f1Sum / n,
     ])
 }
+
+/// Every classification metric: those of `classificationMetrics(truth:predicted:)` (the
+/// predicted labels are the most probable classes), then `roc_auc` (see `rocAUC`) and
+/// `log_loss` (see `logLoss`). `roc_auc` is left out when the truth holds a single class.
+public func classificationMetrics(truth: [String], predictions: ClassPredictions) -> MetricSet {
+    classificationMetrics(ConfusionMatrix(truth: truth, predicted: predictions.labels),
+                          ScoredTruth(truth: truth, predictions: predictions))
+}
+
+/// The metrics of a confusion matrix followed by those of the probabilities.
+func classificationMetrics(_ matrix: ConfusionMatrix, _ scored: ScoredTruth) -> MetricSet {
+    var entries = classificationMetrics(matrix).entries
+    if let auc = scored.rocAUC { entries.append(Metric(name: "roc_auc", value: auc)) }
+    entries.append(Metric(name: "log_loss", value: scored.logLoss))
+    return MetricSet(entries)
+}

@@ -10,7 +10,8 @@ public struct Metric: Sendable, Codable, Equatable {
 }
 
 /// Scores in a fixed order: classification `accuracy`, `balanced_accuracy`, `precision`,
-/// `recall`, `f1` (macro averages); regression `rmse`, `mae`, `r2`.
+/// `recall`, `f1` (macro averages), then `roc_auc` and `log_loss` when probabilities were
+/// scored; regression `rmse`, `mae`, `r2`.
 public struct MetricSet: Sendable, Codable, Equatable {
     public let entries: [Metric]
 
@@ -28,4 +29,10 @@ public struct MetricSet: Sendable, Codable, Equatable {
     }
 
     public var names: [String] { entries.map(\.name) }
+
+    /// The metrics where a smaller value is better (errors and losses).
+    public static let lowerIsBetter: Set<String> = ["rmse", "mae", "log_loss"]
+
+    /// Whether a smaller value of the metric `name` is better.
+    public static func isLowerBetter(_ name: String) -> Bool { lowerIsBetter.contains(name) }
 }

@@ -140,3 +140,21 @@ import Testing
         #expect(DataFixtures.levels(frame.column(named: "inches")) == (0..<4).map { quoted ? "\($0)\"" : "\($0)in" })
     }
 }
+
+@Suite struct SortedLevelsTests {
+    /// Byte order, not first appearance; shorter before longer with the same prefix; equal
+    /// entries (from different chunks) share one level.
+    @Test func mergesAndSortsByBytes() {
+        let words = ["b", "abcdefghij", "a", "abcdefgh", "", "abcdefghi", "é", "b", "a\u{0}", "abcdefgh"]
+        var bytes: [UInt8] = []
+        var bounds = [0]
+        for word in words {
+            bytes += Array(word.utf8)
+            bounds.append(bytes.count)
+        }
+        let (levels, levelOfEntry) = CSVColumnAssembler.sortedLevels(bytes, bounds)
+        let expected = ["", "a", "a\u{0}", "abcdefgh", "abcdefghi", "abcdefghij", "b", "é"]
+        #expect(levels == expected)
+        #expect(levelOfEntry.map { levels[Int($0)] } == words)
+    }
+}

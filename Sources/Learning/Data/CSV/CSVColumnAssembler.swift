@@ -26,39 +26,75 @@ enum CSVColumnAssembler {
     }
 
     static func text(name: String, column: Int, chunks: [CSVChunk], rowCount: Int) -> Column {
-        // Every chunk's levels into one first-seen table, then a rank by sorted bytes.
-        var all = ByteInterner()
-        let localToAll: [[Int32]] = chunks.map { chunk in
+        // Every chunk's levels side by side: entry `firstEntry[k] + code` is level `code` of chunk k.
+        var bytes: [UInt8] = []
+        var bounds = [0]
+        var firstEntry: [Int] = []
+        for chunk in chunks {
             let interner = chunk.interners[column]
-            return (0..<interner.count).map { code in
-                interner.level(code).withUnsafeBufferPointer { all.intern($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
-            }
+            firstEntry.append(bounds.count - 1)
+            let base = bytes.count
+            bytes += interner.storage
+            bounds += interner.offsets.dropFirst().map { $0 + base }
         }
-        let sorted = (0..<all.count).sorted { all.level($0).lexicographicallyPrecedes(all.level($1)) }
-        var levels = sorted.map { String(decoding: all.level($0), as: UTF8.self) }
-        var rank = [Int32](repeating: 0, count: all.count)
-        for (position, code) in sorted.enumerated() { rank[code] = Int32(position) }
+        var (levels, levelOfEntry) = sortedLevels(bytes, bounds)
 
         var kind = ColumnKind.categorical
         if let boolean = BooleanSpelling.levels(for: levels) {
             kind = .boolean
             let booleanCode = levels.map { Int32(boolean.firstIndex(of: $0)!) }
-            rank = rank.map { booleanCode[Int($0)] }
+            levelOfEntry = levelOfEntry.map { booleanCode[Int($0)] }
             levels = boolean
         }
 
         let codes = [Int32](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
             var at = 0
-            for (chunk, toAll) in zip(chunks, localToAll) {
-                let finalCode = toAll.map { rank[Int($0)] }
+            for (chunk, first) in zip(chunks, firstEntry) {
                 for local in chunk.codes(of: column) {
-                    buffer[at] = local < 0 ? -1 : finalCode[Int(local)]
+                    buffer[at] = local < 0 ? -1 : levelOfEntry[first + Int(local)]
                     at += 1
                 }
             }
             initialized = at
         }
         return .categorical(name, codes: codes, levels: levels, kind: kind)
+    }
+
+    /// The distinct byte strings among the entries `bytes[bounds[i]..<bounds[i + 1]]`, sorted,
+    /// and each entry's index among them.
+    ///
+    /// Entries are sorted by their first eight bytes as one big-endian integer, and only ties
+    /// compare the rest, so a million distinct labels sort without a hash table.
+    static func sortedLevels(_ bytes: [UInt8], _ bounds: [Int]) -> (levels: [String], levelOfEntry: [Int32]) {
+        let count = bounds.count - 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            func entry(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(start: base + bounds[i], count: bounds[i + 1] - bounds[i])
+            }
+            func prefixKey(_ i: Int) -> UInt64 {
+                var key: UInt64 = 0
+                for (j, byte) in entry(i).prefix(8).enumerated() { key |= UInt64(byte) << UInt64(56 - 8 * j) }
+                return key
+            }
+            func compare(_ a: Int, _ b: Int) -> Int {
+                let x = entry(a), y = entry(b)
+                let shared = min(x.count, y.count)
+                let order = shared == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, shared))
+                return order != 0 ? order : x.count - y.count
+            }
+            var order = (0..<count).map { (key: prefixKey($0), entry: $0) }
+            order.sort { $0.key != $1.key ? $0.key < $1.key : compare($0.entry, $1.entry) < 0 }
+            var levels: [String] = []
+            var levelOfEntry = [Int32](repeating: 0, count: count)
+            for (position, item) in order.enumerated() {
+                if position == 0 || item.key != order[position - 1].key || compare(item.entry, order[position - 1].entry) != 0 {
+                    levels.append(String(decoding: entry(item.entry), as: UTF8.self))
+                }
+                levelOfEntry[item.entry] = Int32(levels.count - 1)
+            }
+            return (levels, levelOfEntry)
+        }
     }
 }
 

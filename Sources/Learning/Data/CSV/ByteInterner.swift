@@ -42,11 +42,6 @@ struct ByteInterner {
         return Int32(code)
     }
 
-    /// The bytes of level `code`.
-    func level(_ code: Int) -> ArraySlice<UInt8> {
-        storage[offsets[code]..<offsets[code + 1]]
-    }
-
     private func equals(_ code: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let start = offsets[code]
         guard offsets[code + 1] - start == count else { return false }

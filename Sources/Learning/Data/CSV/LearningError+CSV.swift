@@ -12,7 +12,7 @@ extension LearningError {
     }
 
     static func duplicateColumn(_ name: String, first: Int, second: Int, file: String, line: Int, column: Int) -> LearningError {
-        LearningError("duplicate column name '\(name)' (columns \(first) and \(second)); expected unique names", file: file, line: line, column: column)
+        LearningError("duplicate column name `\(name)` (columns \(first) and \(second)); expected unique names", file: file, line: line, column: column)
     }
 
     static func wrongFieldCount(expected: Int, found: Int, file: String, line: Int) -> LearningError {
@@ -20,11 +20,11 @@ extension LearningError {
     }
 
     static func unterminatedQuote(file: String, line: Int, column: Int) -> LearningError {
-        LearningError("unterminated quoted field: no closing '\"' before the end of the file", file: file, line: line, column: column)
+        LearningError("unterminated quoted field: no closing `\"` before the end of the file", file: file, line: line, column: column)
     }
 
     static func textAfterQuote(_ found: String, separator: UInt8, file: String, line: Int, column: Int) -> LearningError {
-        LearningError("expected \(spell(separator)) or end of line after a closing '\"', found '\(found)'", file: file, line: line, column: column)
+        LearningError("expected \(spell(separator)) or end of line after a closing `\"`, found `\(found)`", file: file, line: line, column: column)
     }
 
     static func invalidUTF8(byte: UInt8, file: String, line: Int, column: Int) -> LearningError {
@@ -33,20 +33,21 @@ extension LearningError {
     }
 
     static func unknownTarget(_ target: String, columns: [String], file: String) -> LearningError {
-        var message = "no column named '\(target)'"
+        var message = "no column named `\(target)`"
         if let nearest = EditDistance.nearest(to: target, in: columns) {
-            message += "; did you mean '\(nearest)'?"
+            message += " (did you mean `\(nearest)`?)"
         }
-        message += " Columns: " + columns.joined(separator: ", ")
+        let shown = columns.prefix(30).joined(separator: ", ")
+        message += "; expected one of: " + shown + (columns.count > 30 ? ", and \(columns.count - 30) more" : "")
         return LearningError(message, file: file)
     }
 
     private static func spell(_ separator: UInt8) -> String {
         switch separator {
         case UInt8(ascii: "\t"): "tab"
-        case UInt8(ascii: ","): "','"
-        case UInt8(ascii: ";"): "';'"
-        default: "'\(Character(Unicode.Scalar(separator)))'"
+        case UInt8(ascii: ","): "`,`"
+        case UInt8(ascii: ";"): "`;`"
+        default: "`\(Character(Unicode.Scalar(separator)))`"
         }
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import Learning
+
+/// `mlw-bench boost PATH`: time `train(.boost, …)` on a CSV file (target = last column,
+/// or `--target`), as mlw's `train` does: preprocessing, the XGBoost DMatrix, the rounds
+/// and saving the booster JSON; then one prediction of every row. `--algorithm` times
+/// another algorithm the same way (`knn`, `linear`, `bayes`, …) with its defaults.
+///
+/// Prints `{"name":"boost","rows":…,"seconds_median":…,"train_accuracy":…, …}`. With
+/// `--export PREFIX` it also writes `PREFIX.json` (the booster, as `export` writes it),
+/// `PREFIX-design.csv` (the design matrix the booster reads, headed by its column names)
+/// and `PREFIX-predictions.csv` (mlw's predictions on those rows), for checking the model
+/// in Python's xgboost.
+enum BoostBenchmark: Benchmark {
+    static let name = "boost"
+    static let usage = "boost PATH [--rounds N] [--threads N] [--repeat N] [--warmup N] [--target NAME] [--export PREFIX] [--algorithm NAME]"
+    static let summary = "Fit gradient-boosted trees (XGBoost hist) N times (default 3) and report the median fit time."
+    static let arguments = ArgumentSpec(positionals: ["PATH"],
+                                        options: ["rounds", "threads", "repeat", "warmup", "target", "export", "algorithm"])
+
+    static func run(_ arguments: ParsedArguments) throws -> JSONObject {
+        let path = arguments.positionals[0]
+        let rounds = try arguments.integer("rounds", default: 100, in: 1...100_000)
+        let threads = try arguments.integer("threads", default: 2, in: 1...1024)
+        let count = try arguments.integer("repeat", default: 3, in: 1...1000)
+        let warmup = try arguments.integer("warmup", default: 0, in: 0...1000)
+        var frame = try CSVReader.read(path: path, target: arguments.options["target"]).frame
+        if frame.target == nil { frame.target = frame.columns.last?.name }
+        let algorithmName = arguments.options["algorithm"] ?? "boost"
+        guard let algorithm = Algorithm(rawValue: algorithmName) else {
+            throw UsageError("unknown algorithm '\(algorithmName)'")
+        }
+        let parameters: [String: ParameterValue] =
+            algorithm == .boost ? ["rounds": .int(rounds), "threads": .int(threads)] : [:]
+        let (timings, model) = try Timings.measure(count: count, warmup: warmup) { () throws(LearningError) in
+            try train(algorithm, on: frame, parameters: parameters, seed: 0)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let predictions = try model.predict(frame)
+        let predictSeconds = (clock.now - start).seconds
+        let metrics = try evaluate(model, on: frame)
+
+        var result = JSONObject()
+        result["name"] = .string(name)
+        result["file"] = .string(path)
+        result["algorithm"] = .string(algorithm.rawValue)
+        result["rows"] = .integer(frame.rowCount)
+        result["features"] = .integer(model.preprocessor.outputWidth)
+        result["rounds"] = .integer(rounds)
+        result["threads"] = .integer(threads)
+        result["seconds_median"] = .number(rounded(timings.median, places: 4))
+        result["seconds_min"] = .number(rounded(timings.minimum, places: 4))
+        result["seconds_all"] = .numbers(timings.seconds.map { rounded($0, places: 4) })
+        result["predict_seconds"] = .number(rounded(predictSeconds, places: 4))
+        for metric in ["accuracy", "r2"] {
+            if let value = metrics[metric] { result["train_\(metric)"] = .number(rounded(value, places: 5)) }
+        }
+        if let prefix = arguments.options["export"] {
+            try export(model, frame: frame, predictions: predictions, prefix: prefix)
+            result["export"] = .string(prefix)
+        }
+        return result
+    }
+
+    private static func export(_ model: TrainedModel, frame: DataFrame, predictions: Predictions,
+                               prefix: String) throws {
+        try exportXGBoostJSON(model).write(to: URL(fileURLWithPath: prefix + ".json"))
+        let x = try model.preprocessor.transform(frame)
+        var design = model.preprocessor.outputNames.joined(separator: ",") + "\n"
+        for row in 0..<x.rowCount {
+            design += (0..<x.columnCount).map { "\(x[row, $0])" }.joined(separator: ",") + "\n"
+        }
+        try design.write(toFile: prefix + "-design.csv", atomically: true, encoding: .utf8)
+        var lines: String
+        switch predictions {
+        case .classes(let classes):
+            lines = classes.classes.joined(separator: ",") + "\n"
+            let width = classes.classes.count
+            for row in 0..<classes.count {
+                lines += (0..<width).map { "\(classes.probabilities[row * width + $0])" }.joined(separator: ",") + "\n"
+            }
+        case .values(let values):
+            lines = "value\n" + values.map { "\($0)\n" }.joined()
+        }
+        try lines.write(toFile: prefix + "-predictions.csv", atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Language
+import Learning
+
+/// `compare A, B on DATA [by=METRIC] [folds=N]`: metrics side by side, a significance test and a verdict.
+enum CompareCommand {
+    static func compare(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        guard let slot = context.command.slot("NAME"), case .list(let names) = slot.value else {
+            throw Diagnostic("`compare` needs model names", at: context.command.range)
+        }
+        var models: [SessionModel] = []
+        for case .word(let name) in names {
+            guard let model = context.session.models[name] else {
+                throw Diagnostic("unknown model `\(name)`", at: slot.range,
+                                 hint: Suggestion.hint(for: name, in: context.session.modelOrder) ?? "models: " + context.session.modelOrder.joined(separator: ", "))
+            }
+            models.append(model)
+        }
+        guard models.count >= 2 else {
+            throw Diagnostic("`compare` needs two or more models", at: slot.range, hint: "for example: compare lr, rf on test")
+        }
+        let first = models[0]
+        for other in models.dropFirst() where other.model.target != first.model.target || other.model.task.isClassification != first.model.task.isClassification {
+            throw Diagnostic("`\(first.name)` predicts `\(first.model.target)` but `\(other.name)` predicts `\(other.model.target)`: only models of the same target compare",
+                             at: slot.range)
+        }
+        let data = try DataCommands.dataset("DATA", context, target: first.model.target)
+        let metric = try MetricDirection.metric(context, task: first.model.task)
+        var scores: [Double] = []
+        var rows: [[String]] = []
+        var metricNames: [String] = []
+        for model in models {
+            let metrics = try ExperimentCommands.evaluate(model.model, on: data, context: context)
+            if metricNames.isEmpty { metricNames = metrics.names }
+            ExperimentCommands.store(metrics, model: model.name, data: data.name, in: context.session)
+            scores.append(metrics[metric] ?? .nan)
+            rows.append([model.name] + metricNames.map { metrics[$0].map(Formatting.metric) ?? "" })
+        }
+        context.say("on \(data.name) (\(Formatting.count(data.frame.rowCount, "row"))), by \(metric):")
+        context.emit(.table(Table(columns: [.init("model")] + metricNames.map { .init($0, .right) }, rows: rows)))
+        guard models.count == 2 else {
+            context.say("a significance test compares two models: name two to get one")
+            return .ok
+        }
+        let (a, b) = (models[0], models[1])
+        let pValue: Double
+        if let folds = try context.integer("folds") {
+            pValue = try resampledTest(a, b, data: data, folds: folds, metric: metric, context: context)
+        } else if first.model.task.isClassification {
+            let test: McNemarTest
+            do {
+                test = try McNemarTest(a.model, b.model, on: data.frame)
+            } catch {
+                throw context.placed(error)
+            }
+            let method = test.method == .exactBinomial ? "exact binomial, b + c < \(McNemarTest.exactBelow)" : "chi-square with continuity correction"
+            context.say("McNemar's test (\(method)): \(a.name) right where \(b.name) is wrong on \(test.b) rows, the reverse on \(test.c); statistic \(Formatting.statistic(test.statistic)), p = \(pText(test.pValue))")
+            pValue = test.pValue
+        } else {
+            context.say("no significance test: McNemar's test needs classifiers; add folds=5 for the corrected resampled t-test")
+            return .ok
+        }
+        context.session.values["compare.pvalue"] = .metric(pValue)
+        context.say(verdict(a.name, scores[0], b.name, scores[1], metric: metric, pValue: pValue))
+        return .ok
+    }
+
+    private static func resampledTest(_ a: SessionModel, _ b: SessionModel, data: Dataset, folds: Int, metric: String,
+                                      context: CommandContext) throws(Diagnostic) -> Double {
+        let seed = try context.seed()
+        do {
+            let cvA = try crossValidate(a.model.algorithm, on: data.frame, parameters: a.model.parameters, folds: folds, seed: seed)
+            let cvB = try crossValidate(b.model.algorithm, on: data.frame, parameters: b.model.parameters, folds: folds, seed: seed,
+                                        assignment: cvA.assignment)
+            let test = try ResampledTTest(cvA, cvB, metric: metric)
+            context.say("corrected resampled t-test (Nadeau & Bengio) over the same \(folds) folds of \(data.name), seed \(seed): \(a.name) \(Formatting.metric(cvA.mean(metric) ?? .nan)) vs \(b.name) \(Formatting.metric(cvB.mean(metric) ?? .nan)) mean \(metric); t = \(Formatting.statistic(test.statistic)), df = \(test.degreesOfFreedom), p = \(pText(test.pValue))")
+            return test.pValue
+        } catch {
+            throw context.placed(error)
+        }
+    }
+
+    /// "rf is better than lr on f1 (p = 0.003)", or no significant difference.
+    static func verdict(_ a: String, _ scoreA: Double, _ b: String, _ scoreB: Double, metric: String, pValue: Double) -> String {
+        let aBetter = MetricDirection.isBetter(scoreA, than: scoreB, metric: metric)
+        let (winner, loser) = aBetter ? (a, b) : (b, a)
+        if pValue < 0.05, scoreA != scoreB {
+            return "verdict: \(winner) is better than \(loser) on \(metric) (p = \(pText(pValue)))"
+        }
+        return "verdict: no significant difference between \(a) and \(b) on \(metric) (p = \(pText(pValue)) ≥ 0.05)"
+    }
+
+    static func pText(_ p: Double) -> String {
+        if p < 0.0001 { return String(format: "%.1e", p) }
+        return String(format: "%.4f", p)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Language
+import Learning
+
+/// `explain`, `plot` and `export`: looking inside a trained model.
+enum InspectionCommands {
+    static func explain(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        let model = try context.model("NAME")
+        let data = try DataCommands.dataset("DATA", context, target: model.model.target)
+        let metric = try MetricDirection.metric(context, task: model.model.task)
+        let importances = try importance(of: model, on: data, metric: metric, context: context)
+        context.say("permutation importance of \(model.name) on \(data.name): how much \(metric) worsens when a feature is shuffled (\(try context.integer("repeats") ?? 5) repeats, seed \(try context.seed()))")
+        emitChart(importances, model: model.name, context: context)
+        return .ok
+    }
+
+    static func importance(of model: SessionModel, on data: Dataset, metric: String, context: CommandContext) throws(Diagnostic) -> [FeatureImportance] {
+        let repeats = try context.integer("repeats") ?? 5
+        let seed = try context.seed()
+        do {
+            return try permutationImportance(model.model, on: data.frame, metric: metric, repeats: repeats, seed: seed)
+        } catch {
+            throw context.placed(error)
+        }
+    }
+
+    static func emitChart(_ importances: [FeatureImportance], model: String, context: CommandContext) {
+        let top = importances.map(\.mean).max() ?? 0
+        let rows = importances.map { item in
+            [item.feature, Formatting.metric(item.mean), "± " + Formatting.metric(item.std), BarChart.bar(item.mean, top: top)]
+        }
+        context.emit(.table(Table(columns: [.init("feature"), .init("importance", .right), .init("std", .right), .init("")], rows: rows)))
+        for item in importances { context.session.values["\(model).importance.\(item.feature)"] = .metric(item.mean) }
+    }
+
+    static func plot(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        let kind = try context.text("KIND").value
+        let model = try context.model("NAME")
+        let data = try DataCommands.dataset("DATA", context, target: model.model.target)
+        switch kind {
+        case "importance":
+            let metric = MetricDirection.defaultMetric(for: model.model.task)
+            let importances = try importance(of: model, on: data, metric: metric, context: context)
+            context.say("feature importance of \(model.name) on \(data.name) (drop in \(metric) when shuffled)")
+            emitChart(importances, model: model.name, context: context)
+        case "confusion":
+            try confusion(model, data, context)
+        default:
+            try roc(model, data, context)
+        }
+        return .ok
+    }
+
+    private static func classPredictions(_ model: SessionModel, _ data: Dataset, _ context: CommandContext) throws(Diagnostic) -> (truth: [String], predictions: ClassPredictions) {
+        guard model.model.task.isClassification else {
+            throw Diagnostic("`\(model.name)` is a regression model: confusion matrices and ROC curves need classes",
+                             at: context.command.slot("KIND")?.range, hint: "try: plot importance \(model.name) on \(data.name)")
+        }
+        guard let truthColumn = data.frame.column(named: model.model.target) else {
+            throw Diagnostic("`\(data.name)` has no column `\(model.model.target)` to compare with", at: context.command.slot("DATA")?.range)
+        }
+        let rows = (0..<data.frame.rowCount).filter { !truthColumn.text(at: $0).isEmpty }
+        let frame = data.frame.selecting(rows: rows)
+        let predictions: Predictions
+        do {
+            predictions = try model.model.predict(frame)
+        } catch {
+            throw context.placed(error)
+        }
+        guard case .classes(let classes) = predictions else { throw Diagnostic("`\(model.name)` did not predict classes") }
+        let truth = frame.column(named: model.model.target)!
+        return ((0..<frame.rowCount).map { truth.text(at: $0) }, classes)
+    }
+
+    private static func confusion(_ model: SessionModel, _ data: Dataset, _ context: CommandContext) throws(Diagnostic) {
+        let (truth, predictions) = try classPredictions(model, data, context)
+        let matrix = ConfusionMatrix(truth: truth, predicted: predictions.labels)
+        let labels = matrix.labels
+        let top = Double(matrix.counts.joined().max() ?? 1)
+        let shades: [Character] = [" ", "░", "▒", "▓", "█"]
+        let rows = labels.indices.map { t -> [String] in
+            [labels[t]] + labels.indices.map { p in
+                let count = matrix[t, p]
+                let shade = count == 0 ? " " : shades[max(1, Int((Double(count) / top * 4).rounded()))]
+                return "\(count) \(shade)"
+            }
+        }
+        context.say("confusion matrix of \(model.name) on \(data.name): rows are the truth, columns the prediction")
+        context.emit(.table(Table(columns: [.init("truth \\ predicted")] + labels.map { .init($0, .right) }, rows: rows)))
+        let correct = labels.indices.reduce(0) { $0 + matrix[$1, $1] }
+        context.say("\(correct) of \(matrix.total) correct (accuracy \(Formatting.metric(Double(correct) / Double(max(1, matrix.total)))))")
+    }
+
+    private static func roc(_ model: SessionModel, _ data: Dataset, _ context: CommandContext) throws(Diagnostic) {
+        let (truth, predictions) = try classPredictions(model, data, context)
+        var plot = LinePlot(xLabel: "false positive rate", yLabel: "true positive rate")
+        let marks: [Character] = ["●", "■", "▲", "◆", "○", "□", "△", "◇"]
+        let classes = predictions.classes.count == 2 ? [predictions.classes[1]] : predictions.classes
+        var legend: [String] = []
+        for (index, label) in classes.prefix(marks.count).enumerated() {
+            guard let scores = predictions.probabilities(of: label) else { continue }
+            let curve = rocCurve(scores: scores, positives: truth.map { $0 == label })
+            plot.series.append((marks[index], Array(zip(curve.fpr, curve.tpr))))
+            legend.append("\(marks[index]) \(label) vs rest: AUC \(Formatting.metric(curve.auc))")
+            context.session.values["\(model.name).\(data.name).roc_auc.\(label)"] = .metric(curve.auc)
+        }
+        context.say("ROC curve of \(model.name) on \(data.name)")
+        for line in plot.lines() { context.say(line) }
+        for line in legend { context.say(line) }
+    }
+
+    static func export(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        let model = try context.model("NAME")
+        let path = try context.text("PATH")
+        let data: Data
+        let format: String
+        do {
+            if model.model.algorithm == .boost {
+                data = try exportXGBoostJSON(model.model)
+                format = "XGBoost JSON (load in Python with xgboost.Booster(model_file=...))"
+            } else {
+                data = try model.model.jsonData()
+                format = "mlw model artifact JSON, format \(TrainedModel.currentFormatVersion)"
+            }
+            try data.write(to: URL(fileURLWithPath: path.value), options: .atomic)
+        } catch let error as LearningError {
+            throw Diagnostic(error.description, at: path.range)
+        } catch {
+            throw Diagnostic("cannot write \(path.value): \(error.localizedDescription)", at: path.range)
+        }
+        context.say("exported \(model.name) (\(model.model.algorithm.rawValue)) to \(path.value): \(Formatting.bytes(data.count)), \(format)")
+        if model.model.algorithm == .boost {
+            context.say("input columns, in order: " + model.model.preprocessor.outputNames.joined(separator: ", "))
+        }
+        return .ok
+    }
+}
