@@ -31,8 +31,11 @@ struct UsageError: Error {
 struct ArgumentSpec {
     /// Names of the required positionals, in order (for messages).
     var positionals: [String]
-    /// Option names without the leading `--`, each taking one value.
+    /// Option names without the leading `--`, each taking one value (the last one given wins).
     var options: [String]
+    /// Option names that may be given several times, collecting every value in order
+    /// (`--param a=1 --param b=2`).
+    var repeatable: [String] = []
 }
 
 /// `mlw-bench` arguments after the benchmark name, parsed against an `ArgumentSpec`.
@@ -41,6 +44,8 @@ struct ArgumentSpec {
 struct ParsedArguments {
     var positionals: [String] = []
     var options: [String: String] = [:]
+    /// The values of the repeatable options, in the order given.
+    var lists: [String: [String]] = [:]
     var wantsHelp = false
 
     init(_ arguments: [String], spec: ArgumentSpec) throws(UsageError) {
@@ -62,13 +67,18 @@ struct ParsedArguments {
                 value = String(key[key.index(after: equals)...])
                 key = String(key[..<equals])
             }
-            guard spec.options.contains(key) else { throw UsageError("unknown option --\(key)") }
+            let isRepeatable = spec.repeatable.contains(key)
+            guard isRepeatable || spec.options.contains(key) else { throw UsageError("unknown option --\(key)") }
             if value == nil {
                 guard index < arguments.count else { throw UsageError("--\(key) needs a value") }
                 value = arguments[index]
                 index += 1
             }
-            options[key] = value
+            if isRepeatable {
+                lists[key, default: []].append(value!)
+            } else {
+                options[key] = value
+            }
         }
         if wantsHelp { return }
         if positionals.count < spec.positionals.count {

@@ -6,6 +6,9 @@ import Learning
 /// and saving the booster JSON; then one prediction of every row. `--algorithm` times
 /// another algorithm the same way (`knn`, `linear`, `bayes`, …) with its defaults.
 ///
+/// `mlw-bench fit` is the general form (any algorithm and parameters, scored on a
+/// held-out file); both share `Fitting`.
+///
 /// Prints `{"name":"boost","rows":…,"seconds_median":…,"train_accuracy":…, …}`. With
 /// `--export PREFIX` it also writes `PREFIX.json` (the booster, as `export` writes it),
 /// `PREFIX-design.csv` (the design matrix the booster reads, headed by its column names)
@@ -24,17 +27,12 @@ enum BoostBenchmark: Benchmark {
         let threads = try arguments.integer("threads", default: 2, in: 1...1024)
         let count = try arguments.integer("repeat", default: 3, in: 1...1000)
         let warmup = try arguments.integer("warmup", default: 0, in: 0...1000)
-        var frame = try CSVReader.read(path: path, target: arguments.options["target"]).frame
-        if frame.target == nil { frame.target = frame.columns.last?.name }
-        let algorithmName = arguments.options["algorithm"] ?? "boost"
-        guard let algorithm = Algorithm(rawValue: algorithmName) else {
-            throw UsageError("unknown algorithm '\(algorithmName)'")
-        }
+        let frame = try Fitting.table(path, target: arguments.options["target"])
+        let algorithm = try Fitting.algorithm(arguments.options["algorithm"] ?? "boost")
         let parameters: [String: ParameterValue] =
             algorithm == .boost ? ["rounds": .int(rounds), "threads": .int(threads)] : [:]
-        let (timings, model) = try Timings.measure(count: count, warmup: warmup) { () throws(LearningError) in
-            try train(algorithm, on: frame, parameters: parameters, seed: 0)
-        }
+        let (timings, model) = try Fitting.measure(algorithm, on: frame, parameters: parameters,
+                                                   seed: 0, count: count, warmup: warmup)
         let clock = ContinuousClock()
         let start = clock.now
         let predictions = try model.predict(frame)

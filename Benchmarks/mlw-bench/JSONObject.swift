@@ -6,6 +6,7 @@ struct JSONObject {
         case number(Double)
         case numbers([Double])
         case bool(Bool)
+        case object(JSONObject)
     }
 
     private(set) var entries: [(key: String, value: Value)] = []
@@ -32,6 +33,7 @@ struct JSONObject {
         case .number(let number): render(number)
         case .numbers(let numbers): "[" + numbers.map(render).joined(separator: ",") + "]"
         case .bool(let flag): flag ? "true" : "false"
+        case .object(let object): object.rendered
         }
     }
 

@@ -1,6 +1,8 @@
 // mlw-bench: release-built micro-benchmarks of mlw's libraries.
 //
 //     mlw-bench csv PATH [--repeat N] [--warmup N]
+//     mlw-bench fit TRAIN TEST --algorithm NAME [--param KEY=VALUE]... [--repeat N]
+//     mlw-bench boost PATH [--rounds N] [--threads N] [--repeat N]
 //     mlw-bench list
 //
 // Every benchmark prints one JSON object on one line to standard output, so a
@@ -16,6 +18,7 @@ import Darwin
 let benchmarks: [any Benchmark.Type] = [
     CSVBenchmark.self,
     BoostBenchmark.self,
+    FitBenchmark.self,
 ]
 
 /// Writes to standard error (unbuffered; C's `stderr` global is not concurrency-safe in Swift 6).

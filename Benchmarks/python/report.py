@@ -1,17 +1,32 @@
 """Turns the results of scripts/bench into Markdown tables.
 
-usage: python report.py --section csv|startup|all --csv-pandas F --csv-mlw F
-                        --startup F --reference DIR [--machine TEXT]
+usage: python report.py --section csv|startup|learn|all --csv-pandas F --csv-mlw F
+                        --startup F --learn-mlw F --learn-sklearn F
+                        --reference DIR [--machine TEXT]
 
 --csv-pandas / --csv-mlw: JSON lines from pandas_read_csv.py and `mlw-bench csv`.
 --startup: hyperfine --export-json output; its first command is mlw's start-up, any
 others are Python peers measured in the same run.
+--learn-mlw / --learn-sklearn: files of JSON lines, one per model, from `mlw-bench fit`
+and sklearn_fit.py on the same train/test files.
 """
 import argparse
 import json
+import math
 import os
 
 STARTUP_GOAL_MS = 50.0
+
+# Estimator speed goals: mlw's median fit time at most this share of scikit-learn's.
+LEARN_MODELS = [
+    # (algorithm, row label, time goal as a share of sklearn's, accuracy must be at least sklearn's)
+    ("forest", "random forest, 100 trees", 0.5, True),
+    ("boost", "gradient boosting, 100 rounds", 1.0, False),
+    ("logistic", "logistic regression", 1.0, False),
+]
+# "Equal" accuracy for the forest goal: at most this far below scikit-learn's. On 20,000
+# test rows it is 40 rows, about 1.6 standard errors of a 0.97 accuracy.
+ACCURACY_TOLERANCE = 0.002
 
 
 def load_json(path):
@@ -101,12 +116,113 @@ def startup_table(hyperfine, ref_dir):
     return "\n".join(lines)
 
 
+def load_json_lines(path):
+    """The JSON objects of a file of JSON lines (other lines ignored), [] when absent."""
+    if not path or not os.path.exists(path):
+        return []
+    results = []
+    with open(path) as handle:
+        for line in handle:
+            line = line.strip()
+            if line.startswith("{"):
+                results.append(json.loads(line))
+    return results
+
+
+def parameters_text(params):
+    return ", ".join(f"{key}={value}" for key, value in params.items())
+
+
+def learn_table(mlw_results, sklearn_results, ref_dir):
+    mlw = {result["algorithm"]: result for result in mlw_results}
+    sklearn = {result["algorithm"]: result for result in sklearn_results}
+    rows = [model for model in LEARN_MODELS if model[0] in mlw and model[0] in sklearn]
+    if not rows:
+        return ""
+    first = sklearn[rows[0][0]]
+    lines = [
+        f"Estimator fit speed: `make_classification(n_samples=100_000, n_features=20, n_informative=10, "
+        f"random_state=0)`, one stratified 80/20 split written to two CSVs "
+        f"({first['rows']:,} train rows, {first['test_rows']:,} test rows) that both tools read. "
+        f"Fit only, on data already in memory, median of {first['repeat']} fits each, both cores, same run; "
+        "accuracy on the test rows.",
+        "",
+        "| model | mlw fit s | sklearn fit s | mlw/sklearn | mlw accuracy | sklearn accuracy | goal | met? |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    notes = []
+    for algorithm, label, share, needs_accuracy in rows:
+        ours, theirs = mlw[algorithm], sklearn[algorithm]
+        ratio = ours["fit_s_median"] / theirs["fit_s_median"]
+        accuracy_gap = ours["test_accuracy"] - theirs["test_accuracy"]
+        time_met = ratio <= share
+        goal = f"≤ {share:g}× sklearn's time" + (" at equal or better accuracy" if needs_accuracy else "")
+        misses = [] if time_met else [f"time ({ratio:.2f}×)"]
+        qualifier = ""
+        if needs_accuracy and accuracy_gap < 0:
+            if accuracy_gap >= -ACCURACY_TOLERANCE:
+                qualifier = f" (accuracy {accuracy_gap:+.4f}, within {ACCURACY_TOLERANCE})"
+            else:
+                misses.append(f"accuracy ({accuracy_gap:+.4f})")
+        verdict = "met" + qualifier if not misses else "**missed**: " + ", ".join(misses)
+        lines.append(
+            f"| {label} | {ours['fit_s_median']:.3f} | {theirs['fit_s_median']:.3f} | {ratio:.2f} "
+            f"| {ours['test_accuracy']:.4f} | {theirs['test_accuracy']:.4f} | {goal} | {verdict} |")
+        iterations = f"; {ours['iterations']} iterations" if algorithm == "logistic" and "iterations" in ours else ""
+        their_iterations = (f"; {theirs['iterations']} iterations"
+                            if algorithm in ("logistic", "boost") and "iterations" in theirs else "")
+        notes.append(
+            f"- {label}: mlw `{algorithm}` ({parameters_text(ours['params'])}{iterations}), "
+            f"fits {', '.join(f'{s:.3f}' for s in ours['fit_s_all'])} s; "
+            f"scikit-learn `{theirs['model']}`, {theirs['threads']} threads{their_iterations}, "
+            f"fits {', '.join(f'{s:.3f}' for s in theirs['fit_s_all'])} s.")
+    pressures = []
+    for algorithm, label, _, _ in rows:
+        for tool, result in (("mlw", mlw[algorithm]), ("sklearn", sklearn[algorithm])):
+            if "psi_avg10_before" in result:
+                pressures.append(f"{algorithm} {tool} {result['psi_avg10_before']:g}→{result['psi_avg10_after']:g}")
+    test_rows = first["test_rows"]
+    lines += [
+        "",
+        "mlw/sklearn below 1 is faster. Accuracy counts as equal within "
+        f"{ACCURACY_TOLERANCE} ({ACCURACY_TOLERANCE * test_rows:.0f} of the {test_rows:,} test rows; "
+        f"the standard error of a 0.97 accuracy there is {math.sqrt(0.97 * 0.03 / test_rows):.4f}).",
+        "",
+        *notes,
+        "- Threads: mlw's fits run on both cores (its own parallel loops; XGBoost `nthread=2` for boost); "
+        "scikit-learn under `threadpool_limits(2)` (OpenMP and BLAS), and `n_jobs=2` for the forest.",
+    ]
+    if pressures:
+        lines.append("- CPU pressure (PSI some avg10, %, before→after each tool's fits; "
+                     "above ~10 the machine was busy): " + "; ".join(pressures) + ".")
+    ref = reference(ref_dir, "sklearn-scale.json")
+    if ref:
+        figures = {}
+        for row in ref["rows"]:
+            figures.setdefault((row["model"], row["threads"]), row["fit_s_median"])
+        wanted = [("RandomForest(100, max_depth=None)", "RandomForest"),
+                  ("HistGradientBoosting(max_iter=100)", "HistGradientBoosting"),
+                  ("LogisticRegression(max_iter=1000)", "LogisticRegression")]
+        known = [f"{short} {figures[(name, 2)]:.2f} s ({figures[(name, 1)]:.2f} s on 1 thread)"
+                 for name, short in wanted if (name, 2) in figures and (name, 1) in figures]
+        if known:
+            lines.append("- *Reference (sklearn-scale.json: 2 threads, fit on all 100,000 rows, another day): "
+                         + ", ".join(known) + ".*")
+    for algorithm, _, _, _ in rows:
+        if mlw[algorithm]["rows"] != sklearn[algorithm]["rows"]:
+            lines.append(f"\n**rows differ** for {algorithm}: mlw {mlw[algorithm]['rows']:,}, "
+                         f"sklearn {sklearn[algorithm]['rows']:,}")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--section", choices=["csv", "startup", "all"], default="all")
+    parser.add_argument("--section", choices=["csv", "startup", "learn", "all"], default="all")
     parser.add_argument("--csv-pandas")
     parser.add_argument("--csv-mlw")
     parser.add_argument("--startup")
+    parser.add_argument("--learn-mlw")
+    parser.add_argument("--learn-sklearn")
     parser.add_argument("--reference")
     parser.add_argument("--machine", default="")
     args = parser.parse_args()
@@ -116,6 +232,9 @@ def main():
         parts.append(csv_table(load_json(args.csv_pandas), load_json(args.csv_mlw), args.reference))
     if args.section in ("startup", "all"):
         parts.append(startup_table(load_json(args.startup), args.reference))
+    if args.section in ("learn", "all"):
+        parts.append(learn_table(load_json_lines(args.learn_mlw), load_json_lines(args.learn_sklearn),
+                                 args.reference))
     parts = [part for part in parts if part]
     if args.section == "all":
         parts.insert(0, "## Performance\n\n" + args.machine if args.machine else "## Performance")

@@ -100,11 +100,12 @@ struct TreeBinnedData: Sendable {
         if n <= exactRowLimit || groupEnds.count <= maxBins {
             binEnds = groupEnds
         } else {
-            let target = n / maxBins + 1
-            var start = 0
-            for end in groupEnds where end - start >= target || end == n {
-                binEnds.append(end)
-                start = end
+            // Each bin ends at the first group end at or past the next of `maxBins` even ranks.
+            var group = 0
+            for k in 1...maxBins {
+                let goal = k * n / maxBins
+                while groupEnds[group] < goal { group += 1 }
+                if groupEnds[group] > (binEnds.last ?? 0) { binEnds.append(groupEnds[group]) }
             }
         }
         var lowest: [Double] = [], highest: [Double] = []

@@ -1,89 +1,11 @@
-import Foundation
-
-/// Split search over bin codes, with scikit-learn's criterion formulas evaluated in its
-/// order (so equal candidates compare equal, and ties resolve as there).
+/// Split search over bin codes.
 ///
 /// A node's rows are summarised per occupied bin of the feature, in ascending bin order:
 /// by a dense histogram when the node is large next to the bin count, otherwise by
 /// sorting `(bin, position)` keys of its rows. Candidates lie between consecutive occupied
-/// bins; those leaving fewer than `min_leaf` rows on a side are skipped.
+/// bins; those leaving fewer than `min_leaf` rows on a side are skipped, and a candidate
+/// replaces the best only when its criterion proxy is strictly larger.
 extension TreeGrower {
-    /// Computes the totals of `samples[start..<end]`.
-    func resetNode(_ start: Int, _ end: Int) {
-        var w = 0.0
-        if classCount > 0 {
-            for c in 0..<classCount { total[c] = 0 }
-            for p in start..<end {
-                let sw = Double(weight[p])
-                total[Int(label[p])] += sw
-                w += sw
-            }
-        } else {
-            var sum = 0.0, squares = 0.0
-            for p in start..<end {
-                let wy = Double(weight[p]) * value[p]
-                sum += wy
-                squares += wy * value[p]
-                w += Double(weight[p])
-            }
-            total[0] = sum
-            total[1] = squares
-        }
-        nodeWeight = w
-    }
-
-    /// The impurity of the current node (after `resetNode`).
-    func nodeImpurity() -> Double {
-        switch settings.criterion {
-        case .gini: return gini(total, nodeWeight)
-        case .entropy: return entropy(total, nodeWeight)
-        case .squaredError: return total[1] / nodeWeight - pow(total[0] / nodeWeight, 2)
-        }
-    }
-
-    private func gini(_ counts: UnsafeMutablePointer<Double>, _ w: Double) -> Double {
-        var squares = 0.0
-        for c in 0..<classCount { squares += counts[c] * counts[c] }
-        return 1.0 - squares / (w * w)
-    }
-
-    private func entropy(_ counts: UnsafeMutablePointer<Double>, _ w: Double) -> Double {
-        var result = 0.0
-        for c in 0..<classCount where counts[c] > 0 {
-            let share = counts[c] / w
-            result -= share * (log(share) / log(2.0))
-        }
-        return result
-    }
-
-    /// The proxy of the impurity decrease with `left` (weight `wl`) going left.
-    @inline(__always)
-    private func proxy(_ wl: Double) -> Double {
-        let wr = nodeWeight - wl
-        switch settings.criterion {
-        case .gini:
-            var squaresLeft = 0.0, squaresRight = 0.0
-            for c in 0..<classCount {
-                let l = left[c], r = total[c] - l
-                squaresLeft += l * l
-                squaresRight += r * r
-            }
-            let giniLeft = 1.0 - squaresLeft / (wl * wl), giniRight = 1.0 - squaresRight / (wr * wr)
-            return -wr * giniRight - wl * giniLeft
-        case .entropy:
-            var entropyLeft = 0.0, entropyRight = 0.0
-            for c in 0..<classCount {
-                let l = left[c], r = total[c] - l
-                if l > 0 { let s = l / wl; entropyLeft -= s * (log(s) / log(2.0)) }
-                if r > 0 { let s = r / wr; entropyRight -= s * (log(s) / log(2.0)) }
-            }
-            return -wr * entropyRight - wl * entropyLeft
-        case .squaredError:
-            let sl = left[0], sr = total[0] - sl
-            return sl * sl / wl + sr * sr / wr
-        }
-    }
-
     /// Examines `feature` at the node, updating `best`; false when the feature is constant
     /// there.
     func search(feature: Int, _ start: Int, _ end: Int, best: inout TreeSplitCandidate) -> Bool {
@@ -110,7 +32,7 @@ extension TreeGrower {
             occupied += 1
         }
 
-        if count * 4 >= bins {
+        if count * 8 >= bins {
             for p in start..<end {
                 let bin = Int(codes[Int(samples[p])])
                 binRows[bin] += 1
@@ -139,8 +61,7 @@ extension TreeGrower {
             for p in start..<end {
                 keys[p - start] = UInt64(codes[Int(samples[p])]) << 32 | UInt64(p)
             }
-            var sortable = UnsafeMutableBufferPointer(start: keys, count: count)
-            sortable.sort()
+            sortKeys(keys, count)
             var i = 0
             while i < count {
                 let bin = Int(keys[i] >> 32)
@@ -160,49 +81,43 @@ extension TreeGrower {
         }
         return occupied > 1
     }
+}
 
-    /// The split with rows partitioned at `position`: children impurities and the
-    /// weighted impurity decrease (scikit-learn's `children_impurity` and
-    /// `impurity_improvement`, its left sums taken from the nearer end).
-    func childImpurities(_ start: Int, _ end: Int, position: Int, parentImpurity: Double,
-                         best: TreeSplitCandidate) -> TreeSplit {
-        let width = max(classCount, 1)
-        var wl = 0.0
-        for c in 0..<width { left[c] = 0 }
-        if position - start <= end - position {
-            for p in start..<position {
-                let w = Double(weight[p])
-                if classCount > 0 { left[Int(label[p])] += w } else { left[0] += w * value[p] }
-                wl += w
+/// Sorts distinct keys in place without allocating: quicksort (median of three, the
+/// smaller side first) down to runs of 16, finished by insertion sort.
+func sortKeys(_ keys: UnsafeMutablePointer<UInt64>, _ count: Int) {
+    var low = 0, high = count
+    while high - low > 16 {
+        let middle = low + (high - low) / 2
+        let a = keys[low], b = keys[middle], c = keys[high - 1]
+        let pivot = max(min(a, b), min(max(a, b), c))
+        var i = low, j = high - 1
+        while i <= j {
+            while keys[i] < pivot { i += 1 }
+            while keys[j] > pivot { j -= 1 }
+            if i <= j {
+                (keys[i], keys[j]) = (keys[j], keys[i])
+                i += 1
+                j -= 1
             }
+        }
+        if j + 1 - low < high - i {
+            sortKeys(keys + low, j + 1 - low)
+            low = i
         } else {
-            for c in 0..<width { left[c] = total[c] }
-            wl = nodeWeight
-            for p in stride(from: end - 1, through: position, by: -1) {
-                let w = Double(weight[p])
-                if classCount > 0 { left[Int(label[p])] -= w } else { left[0] -= w * value[p] }
-                wl -= w
-            }
+            sortKeys(keys + i, high - i)
+            high = j + 1
         }
-        let wr = nodeWeight - wl
-        var impurityLeft: Double, impurityRight: Double
-        switch settings.criterion {
-        case .gini, .entropy:
-            for c in 0..<classCount { right[c] = total[c] - left[c] }
-            let isGini = settings.criterion == .gini
-            impurityLeft = isGini ? gini(left, wl) : entropy(left, wl)
-            impurityRight = isGini ? gini(right, wr) : entropy(right, wr)
-        case .squaredError:
-            var squaresLeft = 0.0
-            for p in start..<position { squaresLeft += Double(weight[p]) * value[p] * value[p] }
-            let squaresRight = total[1] - squaresLeft
-            let sl = left[0], sr = total[0] - sl
-            impurityLeft = squaresLeft / wl - pow(sl / wl, 2)
-            impurityRight = squaresRight / wr - pow(sr / wr, 2)
+    }
+    var index = low + 1
+    while index < high {
+        let key = keys[index]
+        var slot = index
+        while slot > low && keys[slot - 1] > key {
+            keys[slot] = keys[slot - 1]
+            slot -= 1
         }
-        let improvement = (nodeWeight / allWeight)
-            * (parentImpurity - (wr / nodeWeight * impurityRight) - (wl / nodeWeight * impurityLeft))
-        return TreeSplit(feature: best.feature, leftBin: best.leftBin, rightBin: best.rightBin, position: position,
-                         leftImpurity: impurityLeft, rightImpurity: impurityRight, improvement: improvement)
+        keys[slot] = key
+        index += 1
     }
 }

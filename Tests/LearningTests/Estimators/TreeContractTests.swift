@@ -162,4 +162,22 @@ import Testing
         let sqrt = try train(.forest, on: frame, parameters: ["trees": .int(5), "features": .string("sqrt")], seed: 0)
         #expect(Self.nodes(auto) == Self.nodes(sqrt))
     }
+
+    @Test(arguments: algorithms)
+    func degenerateFramesStillPredict(algorithm: Algorithm) throws {
+        let noFeatures = DataFrame(columns: [.categorical("label", codes: [0, 1, 1], levels: ["a", "b"])],
+                                   target: "label")
+        let model = try train(algorithm, on: noFeatures, parameters: [:], seed: 0)
+        #expect(try model.predict(noFeatures).labels == ["b", "b", "b"])
+        let oneRow = DataFrame(columns: [.numeric("x", [3]), .numeric("y", [7])], target: "y")
+        #expect(try train(algorithm, on: oneRow, parameters: [:], seed: 0).predict(oneRow) == .values([7]))
+    }
+
+    @Test func regressionTreeReproducesItsTrainingRows() throws {
+        let frame = EstimatorFixtures.numericTarget()
+        let model = try train(.tree, on: frame, parameters: [:], seed: 0)
+        #expect(try model.predict(frame) == .values((0..<20).map { 2 * Double($0) + 1 }))
+        let stump = try train(.tree, on: frame, parameters: ["depth": .int(1)], seed: 0)
+        #expect(try Set(stump.predict(frame).labels) == ["10", "30"])
+    }
 }
