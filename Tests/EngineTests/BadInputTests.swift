@@ -62,6 +62,15 @@ struct BadInputTests {
         LineCase(line: "evaluate nobody on test", expected: "unknown model `nobody`"),
         LineCase(line: "print lr.tset.accuracy", expected: "unknown value `lr.tset.accuracy`"),
         LineCase(line: "split iris into a, a", expected: "the two parts need different names"),
+        LineCase(line: "train f = forest on train trees=0", expected: "option `trees`: must be a whole number ≥ 1, got 0"),
+        LineCase(line: "train k = knn on train k=-1", expected: "option `k`: must be a whole number ≥ 1, got -1"),
+        LineCase(line: "train g = boost on train rate=2", expected: "option `rate`: must be a number > 0 and ≤ 1, got 2"),
+        LineCase(line: "train t = tree on train criterion=gni", expected: "did you mean `gini`?"),
+        LineCase(line: "tune b = knn on train k=[]", expected: "empty list"),
+        LineCase(line: "cv knn on train folds=1", expected: "option `folds`: must be a whole number ≥ 2, got 1"),
+        LineCase(line: "compare lr on test", expected: "`compare` needs two or more models"),
+        LineCase(line: "compare lr, lr on test by=rsme", expected: "unknown metric `rsme` for classification"),
+        LineCase(line: "plot roc nobody on test", expected: "unknown model `nobody`"),
     ]
 
     @Test(arguments: lineCases)
@@ -77,5 +86,23 @@ struct BadInputTests {
         #expect(message.contains(testCase.expected), "\(message)")
         #expect(harness.session.datasetOrder == datasets)
         #expect(harness.session.modelOrder == models)
+    }
+
+    @Test func compareRefusesModelsOfDifferentTargets() {
+        let harness = Harness()
+        harness.run("load iris from \"\(packageRoot)/samples/data/iris.csv\" target=species")
+        harness.run("load sizes from \"\(packageRoot)/samples/data/iris.csv\" target=petal_width_cm")
+        harness.run("train a = logistic on iris")
+        harness.run("train b = linear on sizes")
+        #expect(harness.error("compare a, b on iris").contains("only models of the same target compare"))
+    }
+
+    @Test func aSingleClassTargetIsRefusedAndNothingIsTrained() {
+        let directory = TemporaryDirectory()
+        let file = directory.write("one.csv", "x,label\n1,a\n2,a\n3,a\n")
+        let harness = Harness()
+        harness.run("load one from \"\(file)\" target=label")
+        #expect(harness.error("train m = logistic on one").contains("`a`"))
+        #expect(harness.session.models.isEmpty)
     }
 }

@@ -24,7 +24,8 @@ enum ExperimentCommands {
         let started = Date()
         let model: TrainedModel
         do {
-            model = try Learning.train(algorithm, on: data.frame, parameters: parameters, seed: seed)
+            let relay = ProgressRelay("training \(name.value) (\(algorithm.rawValue))", emit: context.emit)
+            model = try Learning.train(algorithm, on: data.frame, parameters: parameters, seed: seed, progress: relay.report)
         } catch {
             let range = context.command.options.first { error.message.contains("`\($0.key)`") }?.valueRange
                 ?? context.command.slot("DATA")?.range

@@ -48,7 +48,8 @@ struct BoostModel: Sendable, Codable, Equatable {
     ///
     /// - Throws: `LearningError` carrying XGBoost's message when a C call fails.
     static func fit(_ x: DesignMatrix, data: TrainingData, featureNames: [String],
-                    parameters: [String: ParameterValue], seed: UInt64) throws(LearningError) -> BoostModel {
+                    parameters: [String: ParameterValue], seed: UInt64,
+                    progress: TrainingProgress? = nil) throws(LearningError) -> BoostModel {
         let rounds = parameters.integer("rounds")
         let threads = parameters.integer("threads")
         let matrix = try XGBMatrix(x, threads: threads)
@@ -84,7 +85,11 @@ struct BoostModel: Sendable, Codable, Equatable {
             try booster.setFeatureNames(featureNames)
         }
         for (name, value) in settings { try booster.set(name, value) }
-        for round in 0..<rounds { try booster.updateOneIteration(round, matrix) }
+        let counter = ProgressCounter(total: rounds, report: progress)
+        for round in 0..<rounds {
+            try booster.updateOneIteration(round, matrix)
+            counter.step()
+        }
         return BoostModel(booster: try booster.savedJSON(), objective: objective, rounds: rounds, threads: threads)
     }
 

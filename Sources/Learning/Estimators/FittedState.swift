@@ -15,7 +15,7 @@ enum FittedState: Sendable, Codable, Equatable {
     ///   count, an XGBoost failure).
     static func fit(_ algorithm: Algorithm, x: DesignMatrix, data: TrainingData,
                     parameters: [String: ParameterValue], seed: UInt64,
-                    outputNames: [String] = []) throws(LearningError) -> FittedState {
+                    progress: TrainingProgress? = nil, outputNames: [String] = []) throws(LearningError) -> FittedState {
         switch algorithm {
         case .baseline:
             return .baseline(model: BaselineModel.fit(data))
@@ -32,11 +32,11 @@ enum FittedState: Sendable, Codable, Equatable {
                                                 parameters: parameters))
         case .boost:
             return .boost(model: try BoostModel.fit(x, data: data, featureNames: outputNames,
-                                                    parameters: parameters, seed: seed))
+                                                    parameters: parameters, seed: seed, progress: progress))
         case .tree:
             return .tree(model: try TreeModel.fit(x, data: data, parameters: parameters, seed: seed))
         case .forest:
-            return .forest(model: try ForestModel.fit(x, data: data, parameters: parameters, seed: seed))
+            return .forest(model: try ForestModel.fit(x, data: data, parameters: parameters, seed: seed, progress: progress))
         }
     }
 

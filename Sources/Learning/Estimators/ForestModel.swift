@@ -14,7 +14,7 @@ struct ForestModel: Sendable, Codable, Equatable {
     ///
     /// - Throws: `LearningError` when `criterion` does not suit the target.
     static func fit(_ x: DesignMatrix, data: TrainingData, parameters: [String: ParameterValue],
-                    seed: UInt64) throws(LearningError) -> ForestModel {
+                    seed: UInt64, progress: TrainingProgress? = nil) throws(LearningError) -> ForestModel {
         let settings = try TreeSettings(parameters, task: data.task, target: data.target,
                                         featureCount: x.columnCount)
         let binned = TreeBinnedData(x, columns: TreeBinnedData.columnOrder(data.features, width: x.columnCount))
@@ -22,9 +22,11 @@ struct ForestModel: Sendable, Codable, Equatable {
         var sequence = TreeSeedSequence(seed: seed)
         let seeds = (0..<max(1, parameters.integer("trees"))).map { _ in UInt64(sequence.nextTreeSeed()) }
         let rows = x.rowCount
+        let counter = ProgressCounter(total: seeds.count, report: progress)
         let trees = Parallel.map(seeds.count) { index in
             let grower = TreeGrower(data: binned, target: target, rowWeights: bootstrapCounts(rows, seed: seeds[index]),
                                     settings: settings, draw: TreeFeatureDraw(seed: seeds[index]))
+            defer { counter.step() }
             return grower.grow()
         }
         return ForestModel(trees: trees)

@@ -12,7 +12,7 @@
 /// - Throws: `LearningError` for an unknown or invalid parameter, a missing target, a
 ///   target the algorithm cannot learn (numeric for `logistic`, a single class).
 public func train(_ algorithm: Algorithm, on frame: DataFrame, parameters: [String: ParameterValue] = [:],
-                  seed: UInt64 = 0) throws(LearningError) -> TrainedModel {
+                  seed: UInt64 = 0, progress: TrainingProgress? = nil) throws(LearningError) -> TrainedModel {
     let resolved = try algorithm.resolve(parameters)
     let data = try TrainingData(frame)
     switch data.task {
@@ -27,7 +27,7 @@ public func train(_ algorithm: Algorithm, on frame: DataFrame, parameters: [Stri
     }
     let preprocessor = Preprocessor.fit(data.features, standardize: algorithm.standardizesFeatures)
     let x = try preprocessor.transform(columns: data.features, rowCount: data.rowCount)
-    let state = try FittedState.fit(algorithm, x: x, data: data, parameters: resolved, seed: seed,
+    let state = try FittedState.fit(algorithm, x: x, data: data, parameters: resolved, seed: seed, progress: progress,
                                     outputNames: preprocessor.outputNames)
     return TrainedModel(algorithm: algorithm, parameters: resolved, task: data.task, target: data.target,
                         seed: seed, preprocessor: preprocessor, state: state)
