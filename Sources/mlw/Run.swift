@@ -63,5 +63,6 @@ struct Run: ParsableCommand {
 }
 
 func printError(_ text: String) {
+    fflush(nil)
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
