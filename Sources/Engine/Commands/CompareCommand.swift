@@ -5,24 +5,14 @@ import Learning
 /// `compare A, B on DATA [by=METRIC] [folds=N]`: metrics side by side, a significance test and a verdict.
 enum CompareCommand {
     static func compare(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
-        guard let slot = context.command.slot("NAME"), case .list(let names) = slot.value else {
-            throw Diagnostic("`compare` needs model names", at: context.command.range)
-        }
-        var models: [SessionModel] = []
-        for case .word(let name) in names {
-            guard let model = context.session.models[name] else {
-                throw Diagnostic("unknown model `\(name)`", at: slot.range,
-                                 hint: Suggestion.hint(for: name, in: context.session.modelOrder) ?? "models: " + context.session.modelOrder.joined(separator: ", "))
-            }
-            models.append(model)
-        }
+        let (models, slot) = try context.models("NAME")
         guard models.count >= 2 else {
-            throw Diagnostic("`compare` needs two or more models", at: slot.range, hint: "for example: compare lr, rf on test")
+            throw Diagnostic("`compare` needs two or more models", at: slot, hint: "for example: compare lr, rf on test")
         }
         let first = models[0]
         for other in models.dropFirst() where other.model.target != first.model.target || other.model.task.isClassification != first.model.task.isClassification {
             throw Diagnostic("`\(first.name)` predicts `\(first.model.target)` but `\(other.name)` predicts `\(other.model.target)`: only models of the same target compare",
-                             at: slot.range)
+                             at: slot)
         }
         let data = try DataCommands.dataset("DATA", context, target: first.model.target)
         let metric = try MetricDirection.metric(context, task: first.model.task)

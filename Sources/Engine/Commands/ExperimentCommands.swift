@@ -6,20 +6,13 @@ import Learning
 enum ExperimentCommands {
     static func train(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let name = try context.text("NAME")
-        let algorithmText = try context.text("ALGO")
-        guard let algorithm = Algorithm(rawValue: algorithmText.value) else {
-            throw Diagnostic("unknown algorithm `\(algorithmText.value)`", at: algorithmText.range)
-        }
+        let algorithm = try context.algorithm()
         let data = try DataCommands.dataset("DATA", context)
         guard let target = data.frame.targetColumn else {
             throw Diagnostic("`\(data.name)` has no target column to learn", at: context.command.slot("DATA")?.range,
                              hint: "load it with target=COLUMN")
         }
-        var parameters: [String: ParameterValue] = [:]
-        for option in context.command.options where option.key != "seed" {
-            guard let value = try context.option(option.key) else { continue }
-            parameters[option.key] = parameterValue(value.value)
-        }
+        let parameters = try context.algorithmParameters(excluding: ["seed"])
         let seed = try context.seed()
         let started = Date()
         let model: TrainedModel
@@ -27,9 +20,7 @@ enum ExperimentCommands {
             let relay = ProgressRelay("training \(name.value) (\(algorithm.rawValue))", emit: context.emit)
             model = try Learning.train(algorithm, on: data.frame, parameters: parameters, seed: seed, progress: relay.report)
         } catch {
-            let range = context.command.options.first { error.message.contains("`\($0.key)`") }?.valueRange
-                ?? context.command.slot("DATA")?.range
-            throw Diagnostic(error.description, at: range)
+            throw context.placed(error)
         }
         let elapsed = Date().timeIntervalSince(started)
         context.session.add(SessionModel(name: name.value, model: model, trainedOn: data.name, dataVersion: data.version))
@@ -50,18 +41,7 @@ enum ExperimentCommands {
     }
 
     static func evaluate(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
-        guard let slot = context.command.slot("NAME"), case .list(let names) = slot.value else {
-            throw Diagnostic("`evaluate` needs model names", at: context.command.range)
-        }
-        var models: [SessionModel] = []
-        for case .word(let name) in names {
-            guard let model = context.session.models[name] else {
-                let known = context.session.modelOrder
-                throw Diagnostic("unknown model `\(name)`", at: slot.range,
-                                 hint: Suggestion.hint(for: name, in: known) ?? (known.isEmpty ? "train one first: train NAME = ALGO on DATA" : "models: " + known.joined(separator: ", ")))
-            }
-            models.append(model)
-        }
+        let models = try context.models("NAME").models
         let data = try DataCommands.dataset("DATA", context, target: models.first?.model.target)
         let dataName = dataValueName(context, fallback: data.name)
         var results: [(String, MetricSet)] = []

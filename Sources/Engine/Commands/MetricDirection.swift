@@ -42,10 +42,24 @@ extension CommandContext {
     /// A model named in a slot, with a suggestion when it is unknown.
     func model(_ slot: String) throws(Diagnostic) -> SessionModel {
         let located = try text(slot)
-        guard let model = session.models[located.value] else {
+        return try model(named: located.value, at: located.range)
+    }
+
+    /// The models of a comma-separated list slot, in order, and where the list stands.
+    func models(_ slot: String) throws(Diagnostic) -> (models: [SessionModel], range: SourceRange) {
+        guard let located = command.slot(slot), case .list(let names) = located.value else {
+            throw Diagnostic("`\(command.name)` needs model names", at: command.range)
+        }
+        var models: [SessionModel] = []
+        for case .word(let name) in names { models.append(try model(named: name, at: located.range)) }
+        return (models, located.range)
+    }
+
+    private func model(named name: String, at range: SourceRange) throws(Diagnostic) -> SessionModel {
+        guard let model = session.models[name] else {
             let known = session.modelOrder
-            throw Diagnostic("unknown model `\(located.value)`", at: located.range,
-                             hint: Suggestion.hint(for: located.value, in: known)
+            throw Diagnostic("unknown model `\(name)`", at: range,
+                             hint: Suggestion.hint(for: name, in: known)
                                 ?? (known.isEmpty ? "train one first: train NAME = ALGO on DATA" : "models: " + known.joined(separator: ", ")))
         }
         return model
