@@ -67,3 +67,31 @@ struct ScriptingTests {
         #expect(trained.output.first?.hasSuffix("in <time>") == true)
     }
 }
+
+@Suite("Experiment commands")
+struct ExperimentCommandTests {
+    let titanic = "\(packageRoot)/samples/data/titanic.csv"
+
+    @Test func exportWritesXGBoostJSONForBoostAndTheArtifactOtherwise() throws {
+        let directory = TemporaryDirectory()
+        let harness = Harness()
+        harness.run("load titanic from \"\(titanic)\" target=survived")
+        harness.run("train gb = boost on titanic rounds=5")
+        harness.run("train lr = logistic on titanic")
+        #expect(harness.run("export gb to \"\(directory.path)/gb.json\"").result == .ran(.ok))
+        #expect(harness.run("export lr to \"\(directory.path)/lr.json\"").result == .ran(.ok))
+        let booster = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/gb.json"))) as? [String: Any]
+        #expect(booster?["learner"] != nil, "XGBoost's JSON model has a learner")
+        let artifact = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/lr.json"))) as? [String: Any]
+        #expect(artifact?["formatVersion"] as? Int == 1)
+    }
+
+    @Test func tuneKeepsTheBestAndRefitsIt() {
+        let harness = Harness()
+        harness.run("load titanic from \"\(titanic)\" target=survived")
+        let tuned = harness.run("tune best = tree on titanic depth=[1, 3] by=accuracy")
+        #expect(tuned.result == .ran(.ok))
+        #expect(tuned.output.contains { $0.hasPrefix("3 ") && $0.hasSuffix("best") })
+        #expect(harness.session.models["best"]?.model.parameters["depth"] == .int(3))
+    }
+}
