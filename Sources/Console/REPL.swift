@@ -46,6 +46,9 @@ public final class REPL {
         }
         let input = makeInput()
         if interactive {
+            // Ctrl-C at the prompt cancels the line (the line editor handles it); during a command it
+            // must not kill the session, so it is ignored until the command ends.
+            signal(SIGINT, SIG_IGN)
             emit(renderer.style.bold("mlw \(SessionFile.version)") + " — type `help` for commands; Tab completes, Ctrl-R searches history, Ctrl-D leaves.")
             if let recorder { emit(renderer.style.dim("recording to \(recorder.path)")) }
         }

@@ -34,7 +34,8 @@ public struct Runner {
             standardError("mlw run: \(message)")
             return RunReport(file: file, results: [], status: .usage)
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        let contents = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+        guard let data = contents else {
             return usage("cannot read \(file): no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -15,7 +15,7 @@ struct Run: ParsableCommand {
         """
     )
 
-    @Argument(help: "Session files (.mlw) to replay.")
+    @Argument(help: "Session files (.mlw) to replay; - reads one from standard input.")
     var files: [String]
 
     @Option(name: .customShort("p"), help: ArgumentHelp("Override a `param` default.", valueName: "NAME=VALUE"))
