@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,6 +26,13 @@ let package = Package(
             dependencies: ["CXGBoost", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Engine", dependencies: ["Language", "Learning"]),
+        .target(
+            name: "Store",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "Console", dependencies: ["Engine", "Language", "LineEditing"]),
         .target(name: "MLWTestSupport", path: "Tests/MLWTestSupport"),
         .target(name: "Replay", dependencies: ["Engine", "Language"]),
@@ -41,6 +49,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Learning"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LineEditing", "MLWTestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,9 @@ enum CrossValidationCommands {
         let started = Date()
         let result: CrossValidation
         do {
-            result = try crossValidate(algorithm, on: data.frame, parameters: parameters, folds: folds, seed: seed)
+            let relay = ProgressRelay("cv \(algorithm.rawValue) (\(folds) folds)", emit: context.emit)
+            result = try crossValidate(algorithm, on: data.frame, parameters: parameters, folds: folds, seed: seed,
+                                       progress: relay.report)
         } catch {
             throw context.placed(error)
         }

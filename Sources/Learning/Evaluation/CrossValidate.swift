@@ -18,7 +18,8 @@
 ///   folds, more folds than rows with a target or (stratified) than rows in the smallest
 ///   class, a bad `assignment`, or a fold whose training fails (naming the fold).
 public func crossValidate(_ algorithm: Algorithm, on frame: DataFrame, parameters: [String: ParameterValue],
-                          folds: Int, seed: UInt64, assignment: [Int]? = nil) throws(LearningError) -> CrossValidation {
+                          folds: Int, seed: UInt64, assignment: [Int]? = nil,
+                          progress: TrainingProgress? = nil) throws(LearningError) -> CrossValidation {
     let resolved = try algorithm.resolve(parameters)
     guard folds >= 2 else { throw .tooFewFolds(folds) }
     let rows = try TargetRows(frame)
@@ -44,7 +45,9 @@ public func crossValidate(_ algorithm: Algorithm, on frame: DataFrame, parameter
     for row in rows.kept { testRows[foldOf[row]].append(row) }
     if let empty = testRows.firstIndex(where: \.isEmpty) { throw .emptyFold(empty) }
 
+    let counter = ProgressCounter(total: folds, report: progress)
     let results = Parallel.map(folds) { fold -> Result<MetricSet, LearningError> in
+        defer { counter.step() }
         do throws(LearningError) {
             let trainRows = rows.kept.filter { foldOf[$0] != fold }
             let model = try train(algorithm, on: frame.selecting(rows: trainRows), parameters: resolved, seed: seed)
