@@ -47,13 +47,9 @@ enum BoostBenchmark: Benchmark {
         result["features"] = .integer(model.preprocessor.outputWidth)
         result["rounds"] = .integer(rounds)
         result["threads"] = .integer(threads)
-        result["seconds_median"] = .number(rounded(timings.median, places: 4))
-        result["seconds_min"] = .number(rounded(timings.minimum, places: 4))
-        result["seconds_all"] = .numbers(timings.seconds.map { rounded($0, places: 4) })
+        result.addTimings(timings, prefix: "seconds")
         result["predict_seconds"] = .number(rounded(predictSeconds, places: 4))
-        for metric in ["accuracy", "r2"] {
-            if let value = metrics[metric] { result["train_\(metric)"] = .number(rounded(value, places: 5)) }
-        }
+        result.addScores(metrics, prefix: "train")
         if let prefix = arguments.options["export"] {
             try export(model, frame: frame, predictions: predictions, prefix: prefix)
             result["export"] = .string(prefix)

@@ -47,12 +47,8 @@ enum FitBenchmark: Benchmark {
         result["features"] = .integer(model.preprocessor.outputWidth)
         result["repeat"] = .integer(count)
         result["warmup"] = .integer(warmup)
-        result["fit_s_median"] = .number(rounded(timings.median, places: 4))
-        result["fit_s_min"] = .number(rounded(timings.minimum, places: 4))
-        result["fit_s_all"] = .numbers(timings.seconds.map { rounded($0, places: 4) })
-        for metric in ["accuracy", "r2"] {
-            if let value = metrics[metric] { result["test_\(metric)"] = .number(rounded(value, places: 5)) }
-        }
+        result.addTimings(timings, prefix: "fit_s")
+        result.addScores(metrics, prefix: "test")
         if let iterations = model.iterations { result["iterations"] = .integer(iterations) }
         if let pressureBefore { result["psi_avg10_before"] = .number(pressureBefore) }
         if let pressureAfter { result["psi_avg10_after"] = .number(pressureAfter) }

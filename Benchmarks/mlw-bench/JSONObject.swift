@@ -1,3 +1,5 @@
+import Learning
+
 /// A JSON object with keys in insertion order, rendered on one line.
 struct JSONObject {
     enum Value {
@@ -59,5 +61,21 @@ struct JSONObject {
             }
         }
         return result + "\""
+    }
+}
+
+extension JSONObject {
+    /// `PREFIX_median`, `PREFIX_min` and `PREFIX_all` of a timing, in seconds to 4 places.
+    mutating func addTimings(_ timings: Timings, prefix: String) {
+        self["\(prefix)_median"] = .number(rounded(timings.median, places: 4))
+        self["\(prefix)_min"] = .number(rounded(timings.minimum, places: 4))
+        self["\(prefix)_all"] = .numbers(timings.seconds.map { rounded($0, places: 4) })
+    }
+
+    /// `PREFIX_accuracy` or `PREFIX_r2`, whichever the metrics have, to 5 places.
+    mutating func addScores(_ metrics: MetricSet, prefix: String) {
+        for metric in ["accuracy", "r2"] {
+            if let value = metrics[metric] { self["\(prefix)_\(metric)"] = .number(rounded(value, places: 5)) }
+        }
     }
 }
