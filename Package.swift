@@ -25,7 +25,7 @@ let package = Package(
             name: "Learning",
             dependencies: ["CXGBoost", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Engine", dependencies: ["Language", "Learning"]),
+        .target(name: "Engine", dependencies: ["Language", "Learning", "Store"]),
         .target(
             name: "Store",
             dependencies: [
@@ -33,21 +33,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Console", dependencies: ["Engine", "Language", "LineEditing"]),
+        .target(name: "Console", dependencies: ["Engine", "Language", "LineEditing", "Store"]),
         .target(name: "MLWTestSupport", path: "Tests/MLWTestSupport"),
-        .target(name: "Replay", dependencies: ["Engine", "Language"]),
+        .target(name: "Replay", dependencies: ["Engine", "Language", "Store"]),
         .executableTarget(
             name: "mlw",
             dependencies: [
-                "Console", "Replay", "Engine",
+                "Console", "Replay", "Engine", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mlw-bench", dependencies: ["Learning"], path: "Benchmarks/mlw-bench"),
+        .executableTarget(name: "mlw-bench", dependencies: ["Learning", "Store"], path: "Benchmarks/mlw-bench"),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Learning"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Learning", "Store"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Store"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LineEditing", "MLWTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
     ],

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Language
 import LineEditing
+import Store
 
 /// The interactive loop: prompt, line editing, completion, rendering and session recording.
 public final class REPL {
@@ -26,9 +27,12 @@ public final class REPL {
     private let interactive: Bool
     private let renderer: EventRenderer
 
-    public init(configuration: Configuration) {
+    /// - Parameters:
+    ///   - store: where runs, snapshots and the registry persist; nil gives a temporary store.
+    ///   - actor: who the audit trail names; nil means `$USER`.
+    public init(configuration: Configuration, store: Store? = nil, actor: String? = nil) {
         self.configuration = configuration
-        session = Session(seed: configuration.seed)
+        session = Session(seed: configuration.seed, store: store, actor: actor)
         interpreter = Interpreter(session: session)
         interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         renderer = EventRenderer(style: .detect(isTerminal: isatty(STDOUT_FILENO) == 1))
@@ -59,6 +63,8 @@ public final class REPL {
             guard let line = input.read(prompt: interactive ? renderer.style.promptBold(prompt) : "", continuation: interactive ? "   ...> " : "") else { break }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             input.remember(line)
+            session.sourceFile = recorder?.path
+            session.sourceLine = recorder.map { $0.lineCount + 1 }
             let result = interpreter.run(line: line) { event in
                 if case .progress(let label, let fraction) = event {
                     showProgress(label, fraction)

@@ -6,6 +6,8 @@ final class SessionRecorder {
     let path: String
     private let handle: FileHandle
     private(set) var commandCount = 0
+    /// Lines written so far; the next command starts on the line after.
+    private(set) var lineCount = 0
 
     init(directory: String, session: Session) throws {
         let formatter = DateFormatter()
@@ -37,6 +39,7 @@ final class SessionRecorder {
 
     private func write(_ lines: [String]) {
         let text = lines.joined(separator: "\n") + "\n"
+        lineCount += lines.count
         handle.write(Data(text.utf8))
         try? handle.synchronize()
     }

@@ -95,6 +95,10 @@ public final class Interpreter {
         "param": ScriptingCommands.param, "set": ScriptingCommands.set, "print": ScriptingCommands.print,
         "assert": ScriptingCommands.assert, "include": ScriptingCommands.include,
         "history": ScriptingCommands.history, "save": ScriptingCommands.save,
+        "runs": TrackingCommands.runs, "run": TrackingCommands.run, "reproduce": ReproduceCommand.reproduce,
+        "register": RegistryCommands.register, "approve": RegistryCommands.approve, "reject": RegistryCommands.reject,
+        "promote": RegistryCommands.promote, "rollback": RegistryCommands.rollback, "models": RegistryReports.models,
+        "card": RegistryReports.card,
         "help": HelpCommand.help, "quit": { _ throws(Diagnostic) in .quit },
     ]
 }

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Language
+import Store
 
 /// Replays a session file with no terminal: parameters, `--check`, exit codes, JUnit.
 public struct Runner {
@@ -10,12 +11,19 @@ public struct Runner {
         public var check: Bool
         /// Rewrite the file's `#>` lines with the fresh output.
         public var update: Bool
+        /// The store the file's runs and registry changes go to; nil gives a fresh temporary store.
+        public var store: Store?
+        /// Who the audit trail names; nil means `$USER`.
+        public var actor: String?
 
-        public init(file: String, parameters: [(name: String, value: String)] = [], check: Bool = false, update: Bool = false) {
+        public init(file: String, parameters: [(name: String, value: String)] = [], check: Bool = false, update: Bool = false,
+                    store: Store? = nil, actor: String? = nil) {
             self.file = file
             self.parameters = parameters
             self.check = check
             self.update = update
+            self.store = store
+            self.actor = actor
         }
     }
 
@@ -41,8 +49,8 @@ public struct Runner {
         guard let text = String(data: data, encoding: .utf8) else {
             return usage("\(file) is not UTF-8 text")
         }
-        let interpreter = Interpreter(session: Session())
-        let script = Script.parse(text, parser: interpreter.parser)
+        let table = Vocabulary.table
+        let script = Script.parse(text, parser: Parser(table: table))
         if !script.diagnostics.isEmpty {
             for diagnostic in script.diagnostics {
                 standardError(diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n"))
@@ -60,8 +68,8 @@ public struct Runner {
             overrides[name] = Self.parameterValue(value)
         }
         let seed = script.directive("seed").flatMap { UInt64($0) } ?? 42
-        let session = Session(seed: seed, parameterOverrides: overrides)
-        return replay(script, file: file, with: Interpreter(session: session, table: interpreter.table), options: options)
+        let session = Session(seed: seed, parameterOverrides: overrides, store: options.store, actor: options.actor)
+        return replay(script, file: file, with: Interpreter(session: session, table: table), options: options)
     }
 
     private func replay(_ script: Script, file: String, with interpreter: Interpreter, options: Options) -> RunReport {
@@ -75,6 +83,8 @@ public struct Runner {
                 continue
             }
             let started = Date()
+            interpreter.session.sourceFile = file == "-" ? nil : file
+            interpreter.session.sourceLine = entry.line
             var fresh: [String] = []
             let outcome = interpreter.execute(command) { event in
                 fresh += event.lines(recorded: true)

@@ -39,6 +39,29 @@ extension Store {
         return hash
     }
 
+    /// Stores a copy of the file at `path`, which the caller read as having hash `sha256`; a no-op when the store
+    /// already holds an object of that hash and size.
+    /// - Throws: `StoreError` when the file cannot be read, or its bytes no longer hash to `sha256`
+    ///   (it changed since the caller read it).
+    public func putObject(copyingFile path: String, sha256: String) throws {
+        let hash = sha256.lowercased()
+        let target = objectPath(hash)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if let size, let existing = try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int, existing == size {
+            return
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw StoreError.io("cannot read \(path) to snapshot it: \(error.localizedDescription)")
+        }
+        let stored = try putObject(data)
+        guard stored == hash else {
+            throw StoreError.objectCorrupt(hash, actual: stored, bytes: data.count)
+        }
+    }
+
     /// The bytes of object `sha256`, verified against the hash.
     /// - Throws: `StoreError` when the object is missing, or tampered or truncated (expected vs actual hash).
     public func object(sha256: String) throws -> Data {

@@ -9,10 +9,13 @@ public enum RunKind: String, Codable, Sendable, CaseIterable {
 public struct RunDataRef: Codable, Sendable, Hashable {
     public var sha256: String
     public var role: String
+    /// How to rebuild the data from stored snapshots (JSON written by the engine), when known.
+    public var recipe: String?
 
-    public init(sha256: String, role: String) {
+    public init(sha256: String, role: String, recipe: String? = nil) {
         self.sha256 = sha256
         self.role = role
+        self.recipe = recipe
     }
 }
 
@@ -143,15 +146,18 @@ public struct RunQuery: Codable, Sendable, Hashable {
     public var limit: Int?
     /// When set, only the children of this run.
     public var parentRunID: Int64?
+    /// When set, only runs of the model with this artifact.
+    public var artifactSHA256: String?
 
     public init(algorithm: String? = nil, kind: RunKind? = nil, predicate: RunPredicate? = nil,
-                order: RunOrder = .newest, limit: Int? = nil, parentRunID: Int64? = nil) {
+                order: RunOrder = .newest, limit: Int? = nil, parentRunID: Int64? = nil, artifactSHA256: String? = nil) {
         self.algorithm = algorithm
         self.kind = kind
         self.predicate = predicate
         self.order = order
         self.limit = limit
         self.parentRunID = parentRunID
+        self.artifactSHA256 = artifactSHA256
     }
 }
 

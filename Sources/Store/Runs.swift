@@ -64,6 +64,10 @@ extension Store {
             conditions.append("run.parent_run_id = ?")
             arguments.append(parent)
         }
+        if let artifact = query.artifactSHA256 {
+            conditions.append("run.artifact_sha256 = ?")
+            arguments.append(artifact.lowercased())
+        }
         if let predicate = query.predicate {
             conditions.append(try Self.sql(for: predicate, arguments: &arguments))
         }
@@ -131,8 +135,8 @@ extension Store {
         }
         for (position, ref) in run.data.enumerated() {
             try db.execute(sql: """
-                INSERT INTO run_data (run_id, position, dataset_sha256, role) VALUES (?, ?, ?, ?)
-                """, arguments: [id, position, ref.sha256.lowercased(), ref.role])
+                INSERT INTO run_data (run_id, position, dataset_sha256, role, recipe) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [id, position, ref.sha256.lowercased(), ref.role, ref.recipe])
         }
         return id
     }
@@ -188,10 +192,10 @@ extension Store {
                 records[id]?.metrics[row["name"]] = row["value"]
             }
             for row in try Row.fetchAll(db, sql: """
-                SELECT run_id, dataset_sha256, role FROM run_data WHERE run_id IN (\(marks)) ORDER BY run_id, position
+                SELECT run_id, dataset_sha256, role, recipe FROM run_data WHERE run_id IN (\(marks)) ORDER BY run_id, position
                 """, arguments: args) {
                 let id: Int64 = row["run_id"]
-                records[id]?.data.append(RunDataRef(sha256: row["dataset_sha256"], role: row["role"]))
+                records[id]?.data.append(RunDataRef(sha256: row["dataset_sha256"], role: row["role"], recipe: row["recipe"]))
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT parent_run_id, id FROM run WHERE parent_run_id IN (\(marks)) ORDER BY id

@@ -74,6 +74,65 @@ extension Store {
                 CREATE INDEX run_data_by_dataset ON run_data(dataset_sha256);
                 """)
         }
+        migrator.registerMigration("0002-registry-audit") { db in
+            try db.execute(sql: registrySchema)
+        }
         return migrator
     }()
+
+    /// The registry and its audit trail. Only approved versions may hold staging or production, one version per
+    /// stage and model (partial unique indexes, portable to PostgreSQL). The audit trail and the identity of a
+    /// version cannot be changed or deleted: SQLITE triggers (PostgreSQL: a trigger function raising an exception).
+    static let registrySchema = """
+        ALTER TABLE run_data ADD COLUMN recipe TEXT;
+        CREATE INDEX run_by_artifact ON run(artifact_sha256);
+
+        CREATE TABLE registered_model (
+            name TEXT PRIMARY KEY NOT NULL CHECK (length(name) > 0),
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE model_version (
+            model_name TEXT NOT NULL REFERENCES registered_model(name) ON DELETE RESTRICT,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            artifact_sha256 TEXT NOT NULL CHECK (length(artifact_sha256) = 64),
+            algorithm TEXT NOT NULL CHECK (length(algorithm) > 0),
+            run_id INTEGER REFERENCES run(id) ON DELETE RESTRICT,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+            stage TEXT NOT NULL CHECK (stage IN ('none', 'staging', 'production', 'archived')),
+            created_by TEXT NOT NULL CHECK (length(created_by) > 0),
+            created_at TEXT NOT NULL,
+            note TEXT,
+            PRIMARY KEY (model_name, version),
+            CHECK (stage IN ('none', 'archived') OR status = 'approved')
+        );
+        CREATE UNIQUE INDEX model_version_one_production ON model_version(model_name) WHERE stage = 'production';
+        CREATE UNIQUE INDEX model_version_one_staging ON model_version(model_name) WHERE stage = 'staging';
+        CREATE INDEX model_version_by_artifact ON model_version(artifact_sha256);
+
+        -- SQLITE: AUTOINCREMENT (PostgreSQL: BIGINT GENERATED ALWAYS AS IDENTITY)
+        CREATE TABLE audit_event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('register', 'approve', 'reject', 'promote', 'archive', 'rollback', 'refuse')),
+            from_stage TEXT CHECK (from_stage IS NULL OR from_stage IN ('none', 'staging', 'production', 'archived')),
+            to_stage TEXT CHECK (to_stage IS NULL OR to_stage IN ('none', 'staging', 'production', 'archived')),
+            actor TEXT NOT NULL CHECK (length(actor) > 0),
+            at TEXT NOT NULL,
+            note TEXT,
+            FOREIGN KEY (model_name, version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT
+        );
+        CREATE INDEX audit_event_by_model ON audit_event(model_name, id);
+
+        CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: an event cannot be changed'); END;
+        CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: an event cannot be deleted'); END;
+        CREATE TRIGGER model_version_no_delete BEFORE DELETE ON model_version
+        BEGIN SELECT RAISE(ABORT, 'a registered model version cannot be deleted'); END;
+        CREATE TRIGGER model_version_identity_fixed
+        BEFORE UPDATE OF model_name, version, artifact_sha256, algorithm, run_id, created_by, created_at ON model_version
+        BEGIN SELECT RAISE(ABORT, 'a registered model version cannot change its identity or artifact'); END;
+        """
 }

@@ -15,6 +15,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case invalidValue
         case invalidQuery
         case notFound
+        case refused
         case io
     }
 
@@ -39,6 +40,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     public var isInvalidValue: Bool { kind == .invalidValue }
     /// True when a query could not be translated to SQL.
     public var isInvalidQuery: Bool { kind == .invalidQuery }
+    /// True when a registry rule refused a change (approving twice, promoting a rejected version, ...).
+    public var isRefused: Bool { kind == .refused }
     /// True when SQLite refused or failed a statement.
     public var isDatabaseError: Bool { kind == .database }
 
@@ -61,6 +64,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     static func invalidValue(_ message: String) -> StoreError { StoreError(.invalidValue, message) }
     static func invalidQuery(_ message: String) -> StoreError { StoreError(.invalidQuery, message) }
     static func notFound(_ message: String) -> StoreError { StoreError(.notFound, message) }
+    static func refused(_ message: String) -> StoreError { StoreError(.refused, message) }
     static func io(_ message: String) -> StoreError { StoreError(.io, message) }
 }
 

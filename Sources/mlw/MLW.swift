@@ -30,8 +30,12 @@ struct Repl: ParsableCommand {
     @Option(name: .long, help: "The session's starting seed.")
     var seed: UInt64 = 42
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func run() throws {
-        let repl = REPL(configuration: .init(sessionsDirectory: noRecord ? nil : sessions, seed: seed))
+        let store = try storeOptions.open(storeOptions.directory)
+        let repl = REPL(configuration: .init(sessionsDirectory: noRecord ? nil : sessions, seed: seed), store: store,
+                        actor: storeOptions.actor)
         throw ExitCode(repl.run())
     }
 }

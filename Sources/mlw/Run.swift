@@ -9,6 +9,10 @@ struct Run: ParsableCommand {
         Runs each FILE's commands in a fresh session. With --check, each command's output is compared \
         with its recorded `#>` lines and every difference is reported as FILE:LINE: expected ... got ....
 
+        Runs, dataset snapshots and registry changes go to the store (--store, else $MLW_STORE, else .mlw). \
+        With --check or --update, each file runs against a fresh temporary store unless --store is given, so that run ids \
+        and version numbers replay as recorded.
+
         Exit codes:
         \(ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n"))
         With several files the most severe code wins.
@@ -30,6 +34,8 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Write a JUnit XML report.", valueName: "PATH"))
     var junit: String?
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func run() throws {
         var pairs: [(name: String, value: String)] = []
         for parameter in parameters {
@@ -41,8 +47,10 @@ struct Run: ParsableCommand {
         }
         let runner = Runner(standardOutput: { print($0) }, standardError: printError)
         var reports: [RunReport] = []
+        let shared = (check || update) && storeOptions.store == nil ? nil : try storeOptions.open(storeOptions.directory)
         for file in files {
-            reports.append(runner.run(Runner.Options(file: file, parameters: pairs, check: check, update: update)))
+            reports.append(runner.run(Runner.Options(file: file, parameters: pairs, check: check, update: update,
+                                                     store: shared, actor: storeOptions.actor)))
         }
         let commands = reports.reduce(0) { $0 + $1.results.count }
         let failed = reports.reduce(0) { $0 + $1.failures }

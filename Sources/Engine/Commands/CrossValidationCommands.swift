@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Learning
+import Store
 
 /// `cv` and `tune`.
 enum CrossValidationCommands {
@@ -28,6 +29,15 @@ enum CrossValidationCommands {
         }
         context.emit(.table(Table(columns: [.init("metric"), .init("mean", .right), .init("std", .right)]
                                   + (1...result.folds.count).map { .init("fold \($0)", .right) }, rows: rows)))
+        var metrics: [String: Double] = [:]
+        for name in names {
+            metrics[name] = result.mean(name)
+            metrics[name + "_std"] = result.standardDeviation(name)
+        }
+        var run = context.newRun(.cv, algorithm: algorithm, parameters: result.parameters, seed: seed,
+                                 data: [data], metrics: metrics, started: started)
+        run.parameters["folds"] = String(folds)
+        _ = try context.log(run)
         for name in names {
             context.session.values["cv.\(name)"] = result.mean(name).map(SessionValue.metric)
             context.session.values["cv.\(name).std"] = result.standardDeviation(name).map(SessionValue.metric)
@@ -51,13 +61,25 @@ enum CrossValidationCommands {
             throw Diagnostic("`tune` needs at least one parameter with values to try", at: context.command.range,
                              hint: "for example: tune best = \(algorithm.rawValue) on \(data.name) \(algorithm.parameters.first.map { "\($0.name)=[..]" } ?? "PARAM=[..]")")
         }
+        let started = Date()
         var scored: [(parameters: [String: ParameterValue], mean: Double, std: Double)] = []
+        var children: [NewRun] = []
         let combinations = grid.combinations
         for (index, combination) in combinations.enumerated() {
             context.emit(.progress("tune \(index + 1)/\(combinations.count)", Double(index) / Double(combinations.count)))
             do {
+                let childStarted = Date()
                 let result = try crossValidate(algorithm, on: data.frame, parameters: combination, folds: folds, seed: seed)
                 scored.append((combination, result.mean(metric) ?? .nan, result.standardDeviation(metric) ?? .nan))
+                var metrics: [String: Double] = [:]
+                for name in result.folds.first?.names ?? [] {
+                    metrics[name] = result.mean(name)
+                    metrics[name + "_std"] = result.standardDeviation(name)
+                }
+                var child = context.newRun(.cv, algorithm: algorithm, parameters: result.parameters, seed: seed,
+                                           data: [data], metrics: metrics, started: childStarted)
+                child.parameters["folds"] = String(folds)
+                children.append(child)
             } catch {
                 throw context.placed(error)
             }
@@ -78,7 +100,21 @@ enum CrossValidationCommands {
         } catch {
             throw context.placed(error)
         }
-        context.session.add(SessionModel(name: name.value, model: model, trainedOn: data.name, dataVersion: data.version))
+        let artifact = try context.storeArtifact(model)
+        var parent = context.newRun(.tune, algorithm: algorithm, parameters: model.parameters, seed: seed, data: [data],
+                                    metrics: [metric: scored[bestIndex].mean, metric + "_std": scored[bestIndex].std],
+                                    started: started, modelName: name.value, artifact: artifact)
+        parent.parameters["by"] = metric
+        parent.parameters["folds"] = String(folds)
+        let runID: Int64
+        do {
+            runID = try context.store.logRuns(parent: parent, children: children).parent
+            context.session.lastRunID = runID
+        } catch {
+            throw context.storeFailure(error, doing: "log the tuning runs")
+        }
+        context.session.add(SessionModel(name: name.value, model: model, trainedOn: data.name, dataVersion: data.version,
+                                         runID: runID, artifactSHA256: artifact))
         context.session.values["\(name.value).cv.\(metric)"] = .metric(scored[bestIndex].mean)
         let shown = grid.keys.map { "\($0)=\(best[$0]!)" }.joined(separator: " ")
         context.say("\(name.value) = \(algorithm.rawValue) \(shown), refit on all of \(data.name)")

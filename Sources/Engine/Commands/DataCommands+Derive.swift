@@ -1,5 +1,6 @@
 import Language
 import Learning
+import Store
 
 extension DataCommands {
     static func describe(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
@@ -64,10 +65,22 @@ extension DataCommands {
             throw Diagnostic(error.description, at: context.command.option("ratio")?.valueRange ?? context.command.range)
         }
         let how = "split \(Formatting.statistic(ratio)) seed \(seed)\(stratify ? " stratified" : "")"
-        for (name, frame) in [(first.value, parts.first), (second.value, parts.second)] {
-            context.session.add(Dataset(name: name, frame: frame, version: frame.contentHash(),
-                                        origin: .derived(from: [source.name], how: how)))
+        var made: [Dataset] = []
+        for (part, (name, frame)) in [(first.value, parts.first), (second.value, parts.second)].enumerated() {
+            made.append(Dataset(name: name, frame: frame, version: frame.contentHash(),
+                                origin: .derived(from: [source.name], how: how),
+                                recipe: .split(of: source.recipe, ratio: ratio, seed: seed, stratify: stratify, part: part)))
         }
+        for dataset in made {
+            do {
+                try context.session.store.recordDatasetVersion(DatasetVersionRecord(
+                    sha256: dataset.version, rows: dataset.frame.rowCount, columns: dataset.frame.columns.count,
+                    target: dataset.frame.target, origin: "\(how) of \(source.name)", parents: [source.version]))
+            } catch {
+                throw Diagnostic("cannot record the split in the store: \(error)", at: context.command.range)
+            }
+        }
+        for dataset in made { context.session.add(dataset) }
         let strata = stratify ? ", stratified by \(source.frame.target!)" : ""
         context.say("split \(source.name) (\(Formatting.count(source.frame.rowCount, "row"))) into \(first.value) (\(Formatting.count(parts.first.rowCount, "row"))) and \(second.value) (\(Formatting.count(parts.second.rowCount, "row")))\(strata), seed \(seed)")
         return .ok

@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Learning
+import Store
 
 /// `load`, `show`, `describe`, `split` and `datasets`.
 enum DataCommands {
@@ -17,24 +18,38 @@ enum DataCommands {
             }
             separatorByte = bytes[0]
         }
-        let dataset = try read(path, as: name.value, separator: separatorByte, target: target?.value.text, targetRange: target?.range)
+        let dataset = try read(path, as: name.value, separator: separatorByte, target: target?.value.text,
+                               targetRange: target?.range, store: context.session.store)
         let replaced = context.session.datasets[name.value] != nil
         context.session.add(dataset)
         report(dataset, replaced: replaced, context: context)
         return .ok
     }
 
-    /// Reads a file into a dataset; errors point at the path (or at `target=` when that column is missing).
+    /// Reads a file into a dataset and snapshots its bytes into the store; errors point at the path
+    /// (or at `target=` when that column is missing).
     static func read(_ path: Located<String>, as name: String, separator: UInt8? = nil, target: String?,
-                     targetRange: SourceRange? = nil) throws(Diagnostic) -> Dataset {
+                     targetRange: SourceRange? = nil, store: Store) throws(Diagnostic) -> Dataset {
+        let loaded: LoadedTable
         do {
-            let loaded = try CSVReader.read(path: path.value, separator: separator, target: target)
-            return Dataset(name: name, frame: loaded.frame, version: loaded.sha256,
-                           origin: .file(path: path.value, bytes: loaded.byteCount))
+            loaded = try CSVReader.read(path: path.value, separator: separator, target: target)
         } catch {
             let aboutTarget = target.map { error.line == nil && error.message.contains($0) } ?? false
             throw Diagnostic(error.description, at: aboutTarget ? (targetRange ?? path.range) : path.range)
         }
+        let lowered = path.value.lowercased()
+        let tab: UInt8? = lowered.hasSuffix(".tsv") || lowered.hasSuffix(".tab") ? UInt8(ascii: "\t") : nil
+        do {
+            try store.putObject(copyingFile: path.value, sha256: loaded.sha256)
+            try store.recordDatasetVersion(DatasetVersionRecord(
+                sha256: loaded.sha256, rows: loaded.frame.rowCount, columns: loaded.frame.columns.count,
+                target: loaded.frame.target, origin: path.value))
+        } catch {
+            throw Diagnostic("cannot snapshot \(path.value) into the store: \(error)", at: path.range)
+        }
+        return Dataset(name: name, frame: loaded.frame, version: loaded.sha256,
+                       origin: .file(path: path.value, bytes: loaded.byteCount),
+                       recipe: .file(sha256: loaded.sha256, separator: separator ?? tab, target: loaded.frame.target))
     }
 
     private static func report(_ dataset: Dataset, replaced: Bool, context: CommandContext) {
@@ -79,7 +94,7 @@ enum DataCommands {
         let value = try context.resolve(located.value, at: located.range)
         if case .string(let path) = value {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return try read(Located(path, located.range), as: name, target: target)
+            return try read(Located(path, located.range), as: name, target: target, store: context.session.store)
         }
         guard let name = value.text else {
             throw Diagnostic("expected a dataset name or a quoted path, got \(value.kindName)", at: located.range)

@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Learning
+import Store
 
 /// `train` and `evaluate`.
 enum ExperimentCommands {
@@ -23,7 +24,13 @@ enum ExperimentCommands {
             throw context.placed(error)
         }
         let elapsed = Date().timeIntervalSince(started)
-        context.session.add(SessionModel(name: name.value, model: model, trainedOn: data.name, dataVersion: data.version))
+        let metrics = try evaluate(model, on: data, context: context)
+        let artifact = try context.storeArtifact(model)
+        let runID = try context.log(context.newRun(.train, algorithm: algorithm, parameters: model.parameters, seed: seed,
+                                                   data: [data], metrics: metrics.dictionary, started: started,
+                                                   modelName: name.value, artifact: artifact))
+        context.session.add(SessionModel(name: name.value, model: model, trainedOn: data.name, dataVersion: data.version,
+                                         runID: runID, artifactSHA256: artifact))
         let features = Formatting.count(model.featureNames.count, "feature")
         let task: String = switch model.task {
         case .classification(let classes): "\(target.name) (\(Formatting.count(classes.count, "class")))"
@@ -34,7 +41,6 @@ enum ExperimentCommands {
         let shown = model.parameters.keys.sorted().map { "\($0)=\(model.parameters[$0]!)" } + ["seed=\(seed)"]
         context.say("params \(shown.joined(separator: " "))")
         for warning in model.warnings { context.emit(.warning(warning)) }
-        let metrics = try evaluate(model, on: data, context: context)
         store(metrics, model: name.value, data: data.name, in: context.session)
         context.say("on \(data.name): " + metrics.entries.prefix(3).map { "\($0.name) \(Formatting.metric($0.value))" }.joined(separator: ", "))
         return .ok
@@ -45,11 +51,19 @@ enum ExperimentCommands {
         let data = try DataCommands.dataset("DATA", context, target: models.first?.model.target)
         let dataName = dataValueName(context, fallback: data.name)
         var results: [(String, MetricSet)] = []
+        var runs: [NewRun] = []
         for model in models {
+            let started = Date()
             let metrics = try evaluate(model.model, on: data, context: context)
-            store(metrics, model: model.name, data: dataName, in: context.session)
+            var artifact = model.artifactSHA256
+            if artifact == nil { artifact = try context.storeArtifact(model.model) }
+            runs.append(context.newRun(.evaluate, algorithm: model.model.algorithm, parameters: model.model.parameters,
+                                       seed: model.model.seed, data: [data], metrics: metrics.dictionary, started: started,
+                                       modelName: model.name, artifact: artifact))
             results.append((model.name, metrics))
         }
+        for run in runs { _ = try context.log(run) }
+        for (name, metrics) in results { store(metrics, model: name, data: dataName, in: context.session) }
         var metricNames: [String] = []
         for (_, metrics) in results {
             for entry in metrics.entries where !metricNames.contains(entry.name) { metricNames.append(entry.name) }

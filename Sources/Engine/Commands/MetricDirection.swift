@@ -56,6 +56,9 @@ extension CommandContext {
     }
 
     private func model(named name: String, at range: SourceRange) throws(Diagnostic) -> SessionModel {
+        if let reference = try RegistryReference.parse(name, at: range) {
+            return try registeredModel(reference, at: range)
+        }
         guard let model = session.models[name] else {
             let known = session.modelOrder
             throw Diagnostic("unknown model `\(name)`", at: range,

@@ -109,6 +109,7 @@ enum ScriptingCommands {
     }
 
     static func history(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        if context.command.slot("NAME") != nil { return try RegistryReports.history(context) }
         let entries = context.session.transcript
         guard !entries.isEmpty else {
             context.say("no commands yet")

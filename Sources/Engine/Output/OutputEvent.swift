@@ -41,10 +41,22 @@ public struct Table: Sendable, Equatable {
 
     public var columns: [Column]
     public var rows: [[String]]
+    /// Columns whose cells legitimately vary between runs (who, when), by index, with the text recorded instead.
+    public var volatileColumns: [Int: String]
 
-    public init(columns: [Column], rows: [[String]]) {
+    public init(columns: [Column], rows: [[String]], volatileColumns: [Int: String] = [:]) {
         self.columns = columns
         self.rows = rows
+        self.volatileColumns = volatileColumns
+    }
+
+    /// The table as recorded: volatile cells replaced by their placeholders.
+    public var recorded: Table {
+        guard !volatileColumns.isEmpty else { return self }
+        let rows = rows.map { row in
+            row.enumerated().map { index, cell in volatileColumns[index] ?? cell }
+        }
+        return Table(columns: columns, rows: rows)
     }
 }
 
@@ -65,7 +77,7 @@ public enum OutputEvent: Sendable, Equatable {
     public func lines(recorded: Bool) -> [String] {
         switch self {
         case .line(let text): [text.string(recorded: recorded)]
-        case .table(let table): TableLayout.lines(table)
+        case .table(let table): TableLayout.lines(recorded ? table.recorded : table)
         case .value(let value): [value]
         case .warning(let message): ["warning: " + message]
         case .echo(let source): ["» " + source.replacingOccurrences(of: "\n", with: " ")]

@@ -14,6 +14,8 @@ public struct Dataset: Sendable {
     /// SHA-256 of the content: the file's bytes, or the canonical table for derived data.
     public var version: String
     public var origin: Origin
+    /// How to rebuild these rows from the store.
+    public var recipe: DataRecipe
 
     public var lineage: String {
         switch origin {
@@ -31,4 +33,18 @@ public struct SessionModel: Sendable {
     public var model: TrainedModel
     public var trainedOn: String
     public var dataVersion: String
+    /// The run that made the model, when it was logged.
+    public var runID: Int64?
+    /// SHA-256 of the model's artifact (its canonical JSON) in the store.
+    public var artifactSHA256: String?
+
+    public init(name: String, model: TrainedModel, trainedOn: String, dataVersion: String,
+                runID: Int64? = nil, artifactSHA256: String? = nil) {
+        self.name = name
+        self.model = model
+        self.trainedOn = trainedOn
+        self.dataVersion = dataVersion
+        self.runID = runID
+        self.artifactSHA256 = artifactSHA256
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Learning
+import Store
 
 /// Everything a session knows: its datasets, models, values, parameters and seed, and what was typed.
 ///
@@ -24,12 +25,39 @@ public final class Session {
     public let startedAt: Date
     /// Files being included, innermost last (to refuse an include cycle).
     var includeStack: [String] = []
+    /// Where runs, dataset snapshots, artifacts and the registry persist.
+    public let store: Store
+    /// Who the registry's audit trail names for this session's decisions.
+    public let actor: String
+    /// The session file and line of the command being run, recorded with its runs.
+    public var sourceFile: String?
+    public var sourceLine: Int?
+    /// The newest run this session logged, for `run last`.
+    public var lastRunID: Int64?
 
-    public init(seed: UInt64 = 42, parameterOverrides: [String: Value] = [:], startedAt: Date = Date()) {
+    /// - Parameter store: nil gives a temporary store, removed with the session.
+    public init(seed: UInt64 = 42, parameterOverrides: [String: Value] = [:], startedAt: Date = Date(),
+                store: Store? = nil, actor: String? = nil) {
         self.seed = seed
         initialSeed = seed
         self.parameterOverrides = parameterOverrides
         self.startedAt = startedAt
+        self.actor = actor ?? Self.defaultActor
+        if let store {
+            self.store = store
+        } else {
+            do {
+                self.store = try Store.temporary()
+            } catch {
+                fatalError("cannot create a temporary store: \(error)")
+            }
+        }
+    }
+
+    /// `$USER`, else `$LOGNAME`, else "unknown".
+    public static var defaultActor: String {
+        let environment = ProcessInfo.processInfo.environment
+        return [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
     }
 
     public func add(_ dataset: Dataset) {

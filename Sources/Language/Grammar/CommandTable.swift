@@ -44,7 +44,8 @@ public struct CommandTable: Sendable {
 extension CommandTable {
     /// The table of mlw's commands, given the algorithms the learning layer provides.
     public static func standard(algorithms: [AlgorithmSignature]) -> CommandTable {
-        CommandTable(commands: dataCommands + experimentCommands + learningCommands + scriptingCommands,
+        CommandTable(commands: dataCommands + experimentCommands + learningCommands + trackingCommands + registryCommands
+                         + scriptingCommands,
                      algorithms: algorithms,
                      aliases: ["exit": "quit"])
     }
@@ -115,6 +116,56 @@ extension CommandTable {
                     example: "export gb to \"gb.json\""),
     ]
 
+    static let noteOption = OptionSpec("note", .text, help: "why, in words, for the audit trail")
+
+    /// The experiment log: listing, inspecting and reproducing runs.
+    static let trackingCommands: [CommandSpec] = [
+        CommandSpec("runs", [.optional([.slot("ALGO", .algorithm)])],
+                    options: [
+                        OptionSpec("by", .name, help: "list best first by this metric (accuracy, f1, r2, rmse, ...)"),
+                        OptionSpec("limit", .integer(min: 1, max: nil), help: "show at most N runs"),
+                        OptionSpec("where", .text, help: "a filter on params and metrics: \"f1 > 0.8 and (trees >= 100 or depth == 5)\""),
+                        OptionSpec("kind", .choice(["train", "evaluate", "cv", "tune"]), help: "only runs of this command"),
+                    ],
+                    group: "Tracking", summary: "the experiment log: every train, evaluate, cv and tune run, newest first or best first",
+                    example: "runs forest by=f1 limit=5 where=\"trees >= 100\""),
+        CommandSpec("run", [.slot("RUN", .value)],
+                    group: "Tracking", summary: "one run in full: params, seed, data versions, metrics, artifact, where it was made (N or last)",
+                    example: "run 3"),
+        CommandSpec("reproduce", [.keyword("run"), .slot("RUN", .value)],
+                    group: "Tracking", summary: "redo a run from its stored data snapshot, params and seed; checks the artifact hash (or metrics) match",
+                    example: "reproduce run 3"),
+    ]
+
+    /// The model registry and its governance.
+    static let registryCommands: [CommandSpec] = [
+        CommandSpec("register", [.slot("MODEL", .model), .keyword("as"), .slot("NAME", .newName)], options: [noteOption],
+                    group: "Registry", summary: "a new version NAME@N of a registered model, status pending",
+                    example: "register rf as credit note=\"first forest\""),
+        CommandSpec("approve", [.slot("REF", .model)], options: [noteOption],
+                    group: "Registry", summary: "approve a pending version (recorded with who and when)",
+                    example: "approve credit@1 note=\"reviewed\""),
+        CommandSpec("reject", [.slot("REF", .model)], options: [noteOption],
+                    group: "Registry", summary: "reject a version, with the reason as note=",
+                    example: "reject credit@2 note=\"uses a leaked feature\""),
+        CommandSpec("promote", [.slot("REF", .model), .keyword("to"), .slot("STAGE", .choice(["staging", "production"]))],
+                    options: [
+                        OptionSpec("gate", .text, help: "\"METRIC on DATA\": promote only if at least as good as production on DATA"),
+                        noteOption,
+                    ],
+                    group: "Registry", summary: "move an approved version to staging or production; the one it replaces is archived",
+                    example: "promote credit@2 to production gate=\"f1 on test\""),
+        CommandSpec("rollback", [.slot("NAME", .model)], options: [noteOption],
+                    group: "Registry", summary: "production returns to the previous production version",
+                    example: "rollback credit"),
+        CommandSpec("models", [.optional([.slot("NAME", .model)])],
+                    group: "Registry", summary: "every registered model: versions, approval, stage and key metrics",
+                    example: "models"),
+        CommandSpec("card", [.slot("REF", .model), .optional([.keyword("to"), .slot("PATH", .path)])],
+                    group: "Registry", summary: "the model card (algorithm, params, data lineage, metrics, decisions), or write it as Markdown",
+                    example: "card credit@1 to \"credit-card.md\""),
+    ]
+
     static let foldsOption = OptionSpec("folds", .integer(min: 2, max: nil), default: "5", help: "number of folds")
     static let byOption = OptionSpec("by", .name, help: "the metric that decides (accuracy, f1, roc_auc, r2, rmse, ...)")
 
@@ -133,8 +184,9 @@ extension CommandTable {
                     example: "assert lr.test.accuracy >= 0.9"),
         CommandSpec("include", [.slot("PATH", .path)],
                     group: "Session", summary: "run another session file here", example: "include \"samples/prepare.mlw\""),
-        CommandSpec("history", [],
-                    group: "Session", summary: "the commands of this session so far", example: "history"),
+        CommandSpec("history", [.optional([.slot("NAME", .model)])],
+                    group: "Session", summary: "the commands of this session so far; with NAME, that registered model's audit trail",
+                    example: "history credit"),
         CommandSpec("save", [.slot("PATH", .path)],
                     group: "Session", summary: "write this session's commands and outputs as a session file",
                     example: "save \"my-session.mlw\""),

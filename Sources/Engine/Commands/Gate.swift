@@ -1,0 +1,58 @@
+import Foundation
+import Language
+import Learning
+import Store
+
+/// A promotion gate, `gate="METRIC on DATA"`: the candidate must be at least as good as production on DATA.
+struct Gate {
+    var passed: Bool
+    var summary: String
+
+    static func evaluate(_ gate: Located<Value>, candidate: ModelVersionRecord, production: ModelVersionRecord?,
+                         context: CommandContext) throws(Diagnostic) -> Gate {
+        let text = gate.value.text ?? ""
+        let parts = text.components(separatedBy: " on ").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw Diagnostic("a gate reads \"METRIC on DATA\", got \"\(text)\"", at: gate.range, hint: "gate=\"f1 on test\"")
+        }
+        let metric = parts[0]
+        let dataName = parts[1]
+        guard let data = context.session.datasets[dataName] else {
+            throw Diagnostic("the gate's dataset `\(dataName)` is not loaded", at: gate.range,
+                             hint: Suggestion.hint(for: dataName, in: context.session.datasetOrder) ?? "load or split it first")
+        }
+        let candidateModel = try context.registeredModel(RegistryReference(name: candidate.name, selector: .version(candidate.version),
+                                                                           text: candidate.reference), at: gate.range)
+        let candidateScore = try score(candidateModel, metric: metric, on: data, gate: gate, context: context)
+        guard let production, production.version != candidate.version else {
+            return Gate(passed: true, summary: "\(metric) on \(dataName) \(Formatting.metric(candidateScore)); no production version to compare with")
+        }
+        let productionModel = try context.registeredModel(RegistryReference(name: production.name, selector: .version(production.version),
+                                                                            text: production.reference), at: gate.range)
+        let productionScore = try score(productionModel, metric: metric, on: data, gate: gate, context: context)
+        let lower = MetricDirection.lowerIsBetter.contains(metric)
+        let passed = lower ? candidateScore <= productionScore : candidateScore >= productionScore
+        let gap = Formatting.metric(abs(candidateScore - productionScore))
+        let comparison = passed
+            ? "\(candidate.reference) \(Formatting.metric(candidateScore)) is at least as good as \(production.reference) \(Formatting.metric(productionScore))"
+            : "\(candidate.reference) \(Formatting.metric(candidateScore)) is worse than \(production.reference) \(Formatting.metric(productionScore)) by \(gap)"
+        return Gate(passed: passed, summary: "\(metric) on \(dataName): \(comparison)\(lower ? " (lower is better)" : "")")
+    }
+
+    private static func score(_ model: SessionModel, metric: String, on data: Dataset, gate: Located<Value>,
+                              context: CommandContext) throws(Diagnostic) -> Double {
+        let metrics: MetricSet
+        do {
+            metrics = try Learning.evaluate(model.model, on: data.frame)
+        } catch {
+            throw Diagnostic("the gate cannot evaluate \(model.name) on \(data.name): \(error)", at: gate.range)
+        }
+        guard let value = metrics[metric], value.isFinite else {
+            let names = metrics.entries.map(\.name)
+            throw Diagnostic("the gate's metric `\(metric)` is not one \(model.name) has on \(data.name)", at: gate.range,
+                             hint: Suggestion.hint(for: metric, in: names) ?? "metrics: " + names.joined(separator: ", "))
+        }
+        ExperimentCommands.store(metrics, model: model.name, data: data.name, in: context.session)
+        return value
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Learning
+import Store
+
+/// How to rebuild a dataset from the store's snapshots: a file read with given options, or a derivation of
+/// another recipe. Recorded with every run so `reproduce` finds the exact rows even after the file changed.
+public indirect enum DataRecipe: Codable, Sendable, Equatable {
+    /// A file snapshotted by its SHA-256, read with this separator (nil: sniffed) and target.
+    case file(sha256: String, separator: UInt8?, target: String?)
+    /// One part (0 or 1) of `split`.
+    case split(of: DataRecipe, ratio: Double, seed: UInt64, stratify: Bool, part: Int)
+
+    /// The recipe as stored: JSON with sorted keys.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(DataRecipe.self, from: Data(json.utf8))
+    }
+
+    /// The data the recipe describes, read from the store's verified snapshots.
+    /// - Throws: `StoreError` for a missing or corrupt snapshot, `LearningError` when the data cannot be read.
+    public func rebuild(from store: Store) throws -> DataFrame {
+        switch self {
+        case .file(let sha256, let separator, let target):
+            let bytes = try store.object(sha256: sha256)
+            return try CSVReader.read(data: [UInt8](bytes), name: "snapshot \(sha256.prefix(12))", separator: separator,
+                                      target: target).frame
+        case .split(let source, let ratio, let seed, let stratify, let part):
+            let parts = try Splitter.split(try source.rebuild(from: store), ratio: ratio, seed: seed, stratify: stratify)
+            return part == 0 ? parts.first : parts.second
+        }
+    }
+}
