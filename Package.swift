@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Learning", "Store"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Store"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Store", "MLWTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LineEditing", "MLWTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
     ],

@@ -31,7 +31,7 @@ extension Store {
                                            created_by, created_at, note)
                 VALUES (?, ?, ?, ?, ?, 'pending', 'none', ?, ?, ?)
                 """, arguments: [model.name, version, hash, model.algorithm, model.runID, model.actor, now, model.note])
-            try Self.audit(db, model.name, version, .register, from: nil, to: .none, actor: model.actor, note: model.note, at: now)
+            try Self.audit(db, model.name, version, .register, from: nil, to: .unstaged, actor: model.actor, note: model.note, at: now)
             return try Self.fetchVersion(db, model.name, version)!
         }
     }

@@ -7,7 +7,9 @@ public enum ApprovalStatus: String, Codable, Sendable, CaseIterable {
 
 /// Where a model version stands in its lifecycle.
 public enum Stage: String, Codable, Sendable, CaseIterable {
-    case none, staging, production, archived
+    /// `none` in the store and in words: not in any stage (not spelled `.none`, which Optional owns).
+    case unstaged = "none"
+    case staging, production, archived
 }
 
 /// What an audit event records.

@@ -31,11 +31,28 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.label = "mlw.store"
         let path = (directory as NSString).appendingPathComponent("mlw.sqlite")
-        pool = try withStoreErrors("opening \(path)") {
-            try DatabasePool(path: path, configuration: configuration)
+        pool = try Self.retryingWhileBusy {
+            let pool = try withStoreErrors("opening \(path)") {
+                try DatabasePool(path: path, configuration: configuration)
+            }
+            try withStoreErrors("migrating \(path)") {
+                try Self.migrator.migrate(pool)
+            }
+            return pool
         }
-        try withStoreErrors("migrating \(path)") {
-            try Self.migrator.migrate(pool)
+    }
+
+    /// Runs `body` again while another process holds the lock it needs: switching a new database to WAL
+    /// mode does not wait for the busy timeout, so two processes creating one store at once must retry.
+    private static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as StoreError where error.isBusy && attempt < 100 {
+                attempt += 1
+                usleep(useconds_t(20_000 + 1_000 * attempt))
+            }
         }
     }
 

@@ -20,6 +20,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     private let kind: Kind
+    /// SQLite's primary result code, for database errors.
+    private var resultCode: Int32 = 0
     /// A human-readable description that names the object, table or field involved.
     public let message: String
 
@@ -42,6 +44,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     public var isInvalidQuery: Bool { kind == .invalidQuery }
     /// True when a registry rule refused a change (approving twice, promoting a rejected version, ...).
     public var isRefused: Bool { kind == .refused }
+    /// True when the database was locked by another connection beyond the busy timeout.
+    public var isBusy: Bool { kind == .database && (resultCode == 5 || resultCode == 6) }
     /// True when SQLite refused or failed a statement.
     public var isDatabaseError: Bool { kind == .database }
 
@@ -49,7 +53,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         // DatabaseError hides bound arguments unless publicStatementArguments is set; we never set it.
         var text = "\(context): \(error.message ?? "database error") (SQLite code \(error.extendedResultCode.rawValue))"
         if let sql = error.sql { text += " in `\(sql)`" }
-        return StoreError(.database, text)
+        var result = StoreError(.database, text)
+        result.resultCode = error.resultCode.primaryResultCode.rawValue
+        return result
     }
 
     static func objectMissing(_ sha256: String) -> StoreError {

@@ -97,7 +97,7 @@ struct RegistryCommandTests {
         let card = try String(contentsOfFile: path, encoding: .utf8)
         for part in ["# Model card: credit@2", "| algorithm | logistic |", "## Data lineage", "- train: sha256:",
                      "  - from: sha256:\(harness.session.datasets["iris"]!.version)", "samples/data/iris.csv",
-                     "## Metrics", "evaluation, run", "## Decisions", "reviewed by risk"] {
+                     "## Metrics", "evaluation, run", "## Approvals, stages and notes", "reviewed by risk"] {
             #expect(card.contains(part), "missing \(part) in\n\(card)")
         }
         #expect(!card.contains("<who>"))

@@ -28,7 +28,7 @@ private func snapshot(_ store: Store) throws -> [String] {
         #expect(try store.registeredModelNames() == ["churn", "credit"])
         #expect(try store.latestModelVersion("credit")?.version == 2)
         let first = try #require(try store.modelVersion("credit", version: 1))
-        #expect(first.status == .pending && first.stage == .none)
+        #expect(first.status == .pending && first.stage == .unstaged)
     }
 
     @Test func approvalPromotionAndArchiving() throws {

@@ -46,15 +46,13 @@ struct ModelCard {
             let data = metricRun.data.map { "\($0.role) (\($0.sha256.prefix(12)))" }.joined(separator: ", ")
             lines.append("| \(data) | \(metricRun.kind == .evaluate ? "evaluation, run \(metricRun.id)" : "training, run \(metricRun.id)") | \(shown) |")
         }
-        lines += ["", "## Decisions", "", "| # | action | stage | note | who | when |", "|---|---|---|---|---|---|"]
+        lines += ["", "## Approvals, stages and notes", "", "| # | action | stage | note | who | when |", "|---|---|---|---|---|---|"]
         for event in events {
             let stage = event.toStage.map { (event.fromStage.map { "\($0.rawValue) → " } ?? "") + $0.rawValue } ?? ""
             lines.append(Text([.plain("| \(event.id) | \(event.action.rawValue) | \(stage) | \(event.note ?? "") | "),
                                .volatile(shown: event.actor, recorded: "<who>"), .plain(" | "),
                                .volatile(shown: TrackingCommands.timestamp(event.at), recorded: "<time>"), .plain(" |")]))
         }
-        let notes = events.compactMap { event in event.note.map { "- \(event.action.rawValue): \($0)" } }
-        if !notes.isEmpty { lines += ["", "## Notes", ""] + notes.map { Text($0) } }
         self.lines = lines
     }
 

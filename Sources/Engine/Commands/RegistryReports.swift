@@ -23,7 +23,7 @@ enum RegistryReports {
             return .ok
         }
         let rows = versions.map { version -> [String] in
-            [version.reference, version.status.rawValue, version.stage == .none ? "" : version.stage.rawValue, version.algorithm,
+            [version.reference, version.status.rawValue, version.stage == .unstaged ? "" : version.stage.rawValue, version.algorithm,
              version.runID.map { "run \($0)" } ?? "", keyMetrics(version, context: context)]
         }
         context.emit(.table(Table(columns: [.init("version"), .init("approval"), .init("stage"), .init("algorithm"),

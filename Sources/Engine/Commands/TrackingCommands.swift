@@ -104,7 +104,7 @@ enum TrackingCommands {
         return found
     }
 
-    /// The metric columns of a listing: `first`, then the metrics most runs have, at most four in all.
+    /// The metric columns of a listing: `first`, then the metrics most runs have, at most three in all.
     private static func shownMetrics(_ runs: [RunRecord], first: String?) -> [String] {
         var counts: [String: Int] = [:]
         for run in runs { for name in run.metrics.keys where !name.hasSuffix("_std") { counts[name, default: 0] += 1 } }
@@ -115,13 +115,13 @@ enum TrackingCommands {
             return ia != ib ? ia < ib : a < b
         }
         var names = first.map { [$0] } ?? []
-        for name in ranked where !names.contains(name) && names.count < 4 { names.append(name) }
+        for name in ranked where !names.contains(name) && names.count < 3 { names.append(name) }
         return names
     }
 
     private static func parameterSummary(_ run: RunRecord) -> String {
         let text = run.parameters.keys.sorted().map { "\($0)=\(run.parameters[$0]!)" }.joined(separator: " ")
-        return text.count > 40 ? String(text.prefix(39)) + "…" : text
+        return text.count > 36 ? String(text.prefix(35)) + "…" : text
     }
 
     /// `quickstart.mlw:12`, or `REPL` when the run came from no file.
