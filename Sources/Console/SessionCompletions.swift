@@ -7,7 +7,17 @@ struct SessionCompletions: CompletionContext {
     let session: Session
 
     var datasetNames: [String] { session.datasetOrder }
-    var modelNames: [String] { session.modelOrder }
+    /// The session's models, then the registry's references: `credit@1`, …, `credit@production`, `credit@latest`.
+    var modelNames: [String] {
+        let versions = (try? session.store.modelVersions()) ?? []
+        var references: [String] = []
+        for version in versions {
+            references.append(version.reference)
+            if version.stage == .production || version.stage == .staging { references.append("\(version.name)@\(version.stage.rawValue)") }
+        }
+        for name in Set(versions.map(\.name)).sorted() { references.append("\(name)@latest") }
+        return session.modelOrder + references
+    }
     var parameterNames: [String] { Array(session.parameters.keys) }
 
     func columns(ofDataset name: String) -> [String] {

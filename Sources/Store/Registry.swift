@@ -113,7 +113,8 @@ extension Store {
         }
     }
 
-    /// Records that a gate refused promoting `version`; the version's stage does not change.
+    /// Records that a gate refused promoting `version` (automated retraining goes on after a refusal and audits it);
+    /// the version's stage does not change.
     public func recordRefusal(_ name: String, version: Int, to stage: Stage, actor: String, note: String) throws {
         try writeTransaction("recording a refused promotion of \(name)@\(version)") { db in
             _ = try Self.requireVersion(db, name, version)

@@ -147,6 +147,15 @@ private func snapshot(_ store: Store) throws -> [String] {
         #expect(try store.promote("credit", version: 3, to: .production, actor: "b", expectedProduction: .some(2)).archived?.version == 2)
     }
 
+    @Test func aRefusalIsAuditedWithoutChangingTheStage() throws {
+        let store = try Store.temporary()
+        _ = try register(store)
+        try store.recordRefusal("credit", version: 1, to: .production, actor: "ci", note: "f1 worse by 0.02")
+        let last = try #require(try store.auditTrail("credit").last)
+        #expect(last.action == .refuse && last.toStage == .production && last.note == "f1 worse by 0.02")
+        #expect(try store.modelVersion("credit", version: 1)?.stage == .unstaged)
+    }
+
     @Test func concurrentRegistrationsGetUniqueVersions() async throws {
         let store = try Store.temporary()
         let other = try Store.open(directory: store.directory)

@@ -7,6 +7,8 @@ import Store
 struct Gate {
     var passed: Bool
     var summary: String
+    /// The evaluations the gate made, to log as runs once the promotion is made.
+    var evaluations: [NewRun] = []
 
     static func evaluate(_ gate: Located<Value>, candidate: ModelVersionRecord, production: ModelVersionRecord?,
                          context: CommandContext) throws(Diagnostic) -> Gate {
@@ -23,25 +25,28 @@ struct Gate {
         }
         let candidateModel = try context.registeredModel(RegistryReference(name: candidate.name, selector: .version(candidate.version),
                                                                            text: candidate.reference), at: gate.range)
-        let candidateScore = try score(candidateModel, metric: metric, on: data, gate: gate, context: context)
+        let (candidateScore, candidateRun) = try score(candidateModel, metric: metric, on: data, gate: gate, context: context)
         guard let production, production.version != candidate.version else {
-            return Gate(passed: true, summary: "\(metric) on \(dataName) \(Formatting.metric(candidateScore)); no production version to compare with")
+            return Gate(passed: true, summary: "\(metric) on \(dataName) \(Formatting.metric(candidateScore)); no production version to compare with",
+                        evaluations: [candidateRun])
         }
         let productionModel = try context.registeredModel(RegistryReference(name: production.name, selector: .version(production.version),
                                                                             text: production.reference), at: gate.range)
-        let productionScore = try score(productionModel, metric: metric, on: data, gate: gate, context: context)
+        let (productionScore, productionRun) = try score(productionModel, metric: metric, on: data, gate: gate, context: context)
         let lower = MetricDirection.lowerIsBetter.contains(metric)
         let passed = lower ? candidateScore <= productionScore : candidateScore >= productionScore
         let gap = Formatting.metric(abs(candidateScore - productionScore))
         let comparison = passed
             ? "\(candidate.reference) \(Formatting.metric(candidateScore)) is at least as good as \(production.reference) \(Formatting.metric(productionScore))"
             : "\(candidate.reference) \(Formatting.metric(candidateScore)) is worse than \(production.reference) \(Formatting.metric(productionScore)) by \(gap)"
-        return Gate(passed: passed, summary: "\(metric) on \(dataName): \(comparison)\(lower ? " (lower is better)" : "")")
+        return Gate(passed: passed, summary: "\(metric) on \(dataName): \(comparison)\(lower ? " (lower is better)" : "")",
+                    evaluations: [candidateRun, productionRun])
     }
 
     private static func score(_ model: SessionModel, metric: String, on data: Dataset, gate: Located<Value>,
-                              context: CommandContext) throws(Diagnostic) -> Double {
+                              context: CommandContext) throws(Diagnostic) -> (Double, NewRun) {
         let metrics: MetricSet
+        let started = Date()
         do {
             metrics = try Learning.evaluate(model.model, on: data.frame)
         } catch {
@@ -52,7 +57,9 @@ struct Gate {
             throw Diagnostic("the gate's metric `\(metric)` is not one \(model.name) has on \(data.name)", at: gate.range,
                              hint: Suggestion.hint(for: metric, in: names) ?? "metrics: " + names.joined(separator: ", "))
         }
-        ExperimentCommands.store(metrics, model: model.name, data: data.name, in: context.session)
-        return value
+        let run = context.newRun(.evaluate, algorithm: model.model.algorithm, parameters: model.model.parameters,
+                                 seed: model.model.seed, data: [data], metrics: metrics.dictionary,
+                                 started: started, modelName: model.name, artifact: model.artifactSHA256)
+        return (value, run)
     }
 }

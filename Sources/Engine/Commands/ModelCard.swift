@@ -44,7 +44,12 @@ struct ModelCard {
             let shown = metricRun.metrics.keys.sorted().filter { !$0.hasSuffix("_std") }
                 .map { "\($0) \(Formatting.metric(metricRun.metrics[$0]!))" }.joined(separator: ", ")
             let data = metricRun.data.map { "\($0.role) (\($0.sha256.prefix(12)))" }.joined(separator: ", ")
-            lines.append("| \(data) | \(metricRun.kind == .evaluate ? "evaluation, run \(metricRun.id)" : "training, run \(metricRun.id)") | \(shown) |")
+            let kind = switch metricRun.kind {
+            case .evaluate: "evaluation"
+            case .train: "training"
+            case .tune, .cv: "cross-validation mean"
+            }
+            lines.append("| \(data) | \(kind), run \(metricRun.id) | \(shown) |")
         }
         lines += ["", "## Approvals, stages and notes", "", "| # | action | stage | note | who | when |", "|---|---|---|---|---|---|"]
         for event in events {

@@ -68,17 +68,16 @@ enum RegistryCommands {
         } catch {
             throw context.storeFailure(error, doing: "read the registry")
         }
-        var gateNote: String?
+        var verdict: Gate?
         if let gate = try context.option("gate") {
-            let verdict = try Gate.evaluate(gate, candidate: candidate, production: production, context: context)
-            gateNote = verdict.summary
-            if !verdict.passed {
-                try? context.store.recordRefusal(candidate.name, version: candidate.version, to: stage,
-                                                 actor: context.session.actor, note: verdict.summary)
-                throw Diagnostic("gate refused \(candidate.reference) for \(stage.rawValue): \(verdict.summary)", at: gate.range,
-                                 hint: "the refusal is in `history \(candidate.name)`; improve the model or promote without a gate after review")
+            let checked = try Gate.evaluate(gate, candidate: candidate, production: production, context: context)
+            guard checked.passed else {
+                throw Diagnostic("gate refused \(candidate.reference) for \(stage.rawValue): \(checked.summary)", at: gate.range,
+                                 hint: "nothing changed; improve the model, or promote without a gate after a review")
             }
+            verdict = checked
         }
+        let gateNote = verdict?.summary
         let promotion: Promotion
         do {
             promotion = try context.store.promote(candidate.name, version: candidate.version, to: stage, actor: context.session.actor,
@@ -87,6 +86,7 @@ enum RegistryCommands {
         } catch {
             throw Diagnostic("cannot promote \(candidate.reference): \(error)", at: range)
         }
+        for run in verdict?.evaluations ?? [] { _ = try context.log(run) }
         var line = "promoted \(promotion.promoted.reference) to \(stage.rawValue)"
         if let archived = promotion.archived { line += "; \(archived.reference) archived" }
         context.say(line)
