@@ -3,6 +3,7 @@
 //     mlw-bench csv PATH [--repeat N] [--warmup N]
 //     mlw-bench fit TRAIN TEST --algorithm NAME [--param KEY=VALUE]... [--repeat N]
 //     mlw-bench boost PATH [--rounds N] [--threads N] [--repeat N]
+//     mlw-bench store [--runs N] [--repeat N] [--seed N]
 //     mlw-bench list
 //
 // Every benchmark prints one JSON object on one line to standard output, so a
@@ -19,6 +20,7 @@ let benchmarks: [any Benchmark.Type] = [
     CSVBenchmark.self,
     BoostBenchmark.self,
     FitBenchmark.self,
+    StoreBenchmark.self,
 ]
 
 /// Writes to standard error (unbuffered; C's `stderr` global is not concurrency-safe in Swift 6).

@@ -1,7 +1,7 @@
 """Turns the results of scripts/bench into Markdown tables.
 
-usage: python report.py --section csv|startup|learn|all --csv-pandas F --csv-mlw F
-                        --startup F --learn-mlw F --learn-sklearn F
+usage: python report.py --section csv|startup|learn|store|all --csv-pandas F --csv-mlw F
+                        --startup F --learn-mlw F --learn-sklearn F --store F
                         --reference DIR [--machine TEXT]
 
 --csv-pandas / --csv-mlw: JSON lines from pandas_read_csv.py and `mlw-bench csv`.
@@ -9,6 +9,7 @@ usage: python report.py --section csv|startup|learn|all --csv-pandas F --csv-mlw
 others are Python peers measured in the same run.
 --learn-mlw / --learn-sklearn: files of JSON lines, one per model, from `mlw-bench fit`
 and sklearn_fit.py on the same train/test files.
+--store: the JSON line of `mlw-bench store`.
 """
 import argparse
 import json
@@ -16,6 +17,8 @@ import math
 import os
 
 STARTUP_GOAL_MS = 50.0
+# A filtered `runs` over 10,000 logged runs answers in under this.
+STORE_GOAL_MS = 50.0
 
 # Estimator speed goals: mlw's median fit time at most this share of scikit-learn's.
 LEARN_MODELS = [
@@ -215,14 +218,53 @@ def learn_table(mlw_results, sklearn_results, ref_dir):
     return "\n".join(lines)
 
 
+def store_table(result):
+    if not result:
+        return ""
+    queries = [value for key, value in result.items() if key.startswith("query_")]
+    goal = result.get("goal_ms", STORE_GOAL_MS)
+    lines = [
+        f"Experiment store: {result['runs']:,} runs logged into a fresh store (SQLite, WAL) by `mlw-bench store`, "
+        "one `logRun` each (its own transaction, as mlw logs them): 8 algorithms with 2–4 of their params, "
+        f"classification or regression metrics, {result['tune_runs']:,} tune runs with "
+        f"{result['child_runs']:,} child runs. Then each listing {result['repeat']} times, no warm-up "
+        "(the max includes the first call).",
+        "",
+        "| what | rows | median (ms) | max (ms) | goal | met? |",
+        "|---|---:|---:|---:|---|---|",
+        f"| log one run (`logRun`) | | {result['log_per_run_ms_median']:.3f} "
+        f"| {result['log_per_run_ms_max']:.3f} (p99 {result['log_per_run_ms_p99']:.3f}) | | |",
+    ]
+    for query in queries:
+        if query.get("filtered"):
+            goal_text = f"< {goal:g} ms"
+            met = "met" if query["ms_max"] < goal else "**missed**"
+        else:
+            goal_text, met = "", ""
+        lines.append(f"| `{query['command']}` | {query['rows']:,} | {query['ms_median']:.3f} | {query['ms_max']:.3f} "
+                     f"| {goal_text} | {met} |")
+    lines += [
+        "",
+        f"Logging all {result['runs']:,} runs took {result['log_total_s']:.2f} s "
+        f"({result['log_per_run_ms_mean']:.3f} ms a run on average); the database is "
+        f"{result['db_bytes'] / 1e6:,.1f} MB. `runs` filters in SQL and then reads the listed runs in full "
+        "(params, metrics, data, children), so a listing's time grows with the rows it returns.",
+    ]
+    if "psi_avg10_before" in result:
+        lines.append(f"CPU pressure (PSI some avg10) {result['psi_avg10_before']:g}→{result['psi_avg10_after']:g} % "
+                     "around the listings.")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--section", choices=["csv", "startup", "learn", "all"], default="all")
+    parser.add_argument("--section", choices=["csv", "startup", "learn", "store", "all"], default="all")
     parser.add_argument("--csv-pandas")
     parser.add_argument("--csv-mlw")
     parser.add_argument("--startup")
     parser.add_argument("--learn-mlw")
     parser.add_argument("--learn-sklearn")
+    parser.add_argument("--store")
     parser.add_argument("--reference")
     parser.add_argument("--machine", default="")
     args = parser.parse_args()
@@ -235,6 +277,8 @@ def main():
     if args.section in ("learn", "all"):
         parts.append(learn_table(load_json_lines(args.learn_mlw), load_json_lines(args.learn_sklearn),
                                  args.reference))
+    if args.section in ("store", "all"):
+        parts.append(store_table(load_json(args.store)))
     parts = [part for part in parts if part]
     if args.section == "all":
         parts.insert(0, "## Performance\n\n" + args.machine if args.machine else "## Performance")

@@ -14,7 +14,7 @@ enum HelpCommand {
                 group = spec.group
                 context.say(Text(group == table.commands.first?.group ? group : "\n" + group))
             }
-            context.say("  \(spec.usage.padded(to: 58)) \(spec.summary)")
+            context.say("  \(spec.usage.padded(to: 64)) \(spec.summary)")
         }
         context.say("")
         context.say("algorithms: " + table.algorithmNames.joined(separator: ", ") + "   (help train lists their parameters)")

@@ -32,7 +32,7 @@ enum RegistryCommands {
     }
 
     private static func decide(_ context: CommandContext, approve: Bool) throws(Diagnostic) -> Interpreter.Outcome {
-        let (reference, range) = try self.reference("REF", context)
+        let (reference, range) = try self.reference("NAME@N", context)
         let note = try context.string("note")
         if !approve, (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw Diagnostic("a rejection needs its reason", at: context.command.range,
@@ -52,7 +52,7 @@ enum RegistryCommands {
     }
 
     static func promote(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
-        let (reference, range) = try self.reference("REF", context)
+        let (reference, range) = try self.reference("NAME@N", context)
         guard let stageText = context.command.slot("STAGE")?.value.text, let stage = Stage(rawValue: stageText) else {
             throw Diagnostic("`promote` needs a stage: staging or production", at: context.command.range)
         }

@@ -80,7 +80,7 @@ enum RegistryReports {
     }
 
     static func card(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
-        let (reference, range) = try RegistryCommands.reference("REF", context)
+        let (reference, range) = try RegistryCommands.reference("NAME@N", context)
         let version = try reference.resolve(in: context.store, at: range)
         let lines = try ModelCard(version: version, context: context).lines
         if context.command.slot("PATH") != nil {

@@ -87,6 +87,7 @@ public struct CommandSpec: Sendable {
         case .keyword(let word): word
         case .slot(let name, .models): "\(name)[, \(name) ...]"
         case .slot(let name, .assignment): "\(name)=VALUE"
+        case .slot(_, .choice(let options)): options.joined(separator: "|")
         case .slot(let name, _): name
         case .optional(let elements): "[" + elements.map(usage(of:)).joined(separator: " ") + "]"
         }
@@ -99,6 +100,7 @@ public struct CommandSpec: Sendable {
         case .boolean: "true|false"
         case .choice(let options): options.joined(separator: "|")
         case .name: "NAME"
+        case .text: "\"...\""
         default: "VALUE"
         }
     }

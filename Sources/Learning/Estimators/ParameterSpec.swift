@@ -53,7 +53,7 @@ public struct ParameterSpec: Sendable, Equatable {
     }
 
     /// `value` checked against this spec and converted to the canonical case
-    /// (an int given for a double parameter becomes `.double`).
+    /// (an int given for a double parameter becomes `.double`; -0 becomes 0).
     ///
     /// - Throws: `LearningError` naming the option and what it accepts.
     public func validate(_ value: ParameterValue) throws(LearningError) -> ParameterValue {
@@ -65,7 +65,9 @@ public struct ParameterSpec: Sendable, Equatable {
         case .double:
             guard let number = value.numberValue else { throw .badParameter(self, value) }
             try checkRange(number, value)
-            return .double(number)
+            // -0 reads `0` as text (`description`) but encodes as `-0`: keep +0, so that a model trained
+            // again from its recorded text is the same to the byte.
+            return .double(number == 0 ? 0 : number)
         case .bool:
             guard case .bool = value else { throw .badParameter(self, value) }
             return value
