@@ -4,6 +4,7 @@
 //     mlw-bench fit TRAIN TEST --algorithm NAME [--param KEY=VALUE]... [--repeat N]
 //     mlw-bench boost PATH [--rounds N] [--threads N] [--repeat N]
 //     mlw-bench store [--runs N] [--repeat N] [--seed N]
+//     mlw-bench drift BASELINE BATCH [--repeat N]
 //     mlw-bench list
 //
 // Every benchmark prints one JSON object on one line to standard output, so a
@@ -21,6 +22,7 @@ let benchmarks: [any Benchmark.Type] = [
     BoostBenchmark.self,
     FitBenchmark.self,
     StoreBenchmark.self,
+    DriftBenchmark.self,
 ]
 
 /// Writes to standard error (unbuffered; C's `stderr` global is not concurrency-safe in Swift 6).

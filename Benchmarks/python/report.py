@@ -1,8 +1,8 @@
 """Turns the results of scripts/bench into Markdown tables.
 
-usage: python report.py --section csv|startup|learn|store|all --csv-pandas F --csv-mlw F
+usage: python report.py --section csv|startup|learn|store|drift|all --csv-pandas F --csv-mlw F
                         --startup F --learn-mlw F --learn-sklearn F --store F
-                        --reference DIR [--machine TEXT]
+                        --drift-mlw F --drift-peers F --reference DIR [--machine TEXT]
 
 --csv-pandas / --csv-mlw: JSON lines from pandas_read_csv.py and `mlw-bench csv`.
 --startup: hyperfine --export-json output; its first command is mlw's start-up, any
@@ -10,6 +10,8 @@ others are Python peers measured in the same run.
 --learn-mlw / --learn-sklearn: files of JSON lines, one per model, from `mlw-bench fit`
 and sklearn_fit.py on the same train/test files.
 --store: the JSON line of `mlw-bench store`.
+--drift-mlw / --drift-peers: the JSON line of `mlw-bench drift`, and the JSON lines of
+drift_peers.py (scipy, then Evidently) on the same two files.
 """
 import argparse
 import json
@@ -19,6 +21,8 @@ import os
 STARTUP_GOAL_MS = 50.0
 # A filtered `runs` over 10,000 logged runs answers in under this.
 STORE_GOAL_MS = 50.0
+# The drift report of 1,000,000 rows against 100,000, 20 numeric columns, in under this.
+DRIFT_GOAL_S = 1.0
 
 # Estimator speed goals: mlw's median fit time at most this share of scikit-learn's.
 LEARN_MODELS = [
@@ -256,15 +260,72 @@ def store_table(result):
     return "\n".join(lines)
 
 
+def drift_table(mlw, peers):
+    if not mlw:
+        return ""
+    by_tool = {peer["tool"]: peer for peer in peers}
+    goal = mlw.get("goal_s", DRIFT_GOAL_S)
+    methods = ", ".join(f"{count} × {method}" for method, count in mlw["methods"].items())
+    lines = [
+        f"Drift report: a {mlw['batch_rows']:,}-row batch against a {mlw['baseline_rows']:,}-row baseline, "
+        f"{mlw['columns']} float columns of which 5 shifted, both files read first (not timed); "
+        f"median of {mlw['repeat']} runs each, same files, same run.",
+        "",
+        "| tool | work | seconds (median) | mlw time / its | drifted columns | goal | met? |",
+        "|---|---|---:|---:|---:|---|---|",
+        f"| mlw `FeatureDrift.compare` on every column, both cores (`mlw-bench drift`) "
+        f"| report, default methods ({methods}) | {mlw['report_s_median']:.3f} | 1.00 | {mlw['drifted']} "
+        f"| < {goal:g} s | {'met' if mlw['report_s_median'] < goal else '**missed**'} |",
+        f"| mlw, same | KS test forced on every column | {mlw['ks_s_median']:.3f} | | {mlw['ks_drifted']} | | |",
+    ]
+    scipy_peer = by_tool.get("scipy")
+    if scipy_peer:
+        lines += [
+            f"| scipy {scipy_peer['scipy']} `ks_2samp` per column (one core) | KS on every column "
+            f"| {scipy_peer['ks_s_median']:.3f} | {mlw['ks_s_median'] / scipy_peer['ks_s_median']:.3f} "
+            f"| {scipy_peer['ks_drifted']} | | |",
+            f"| scipy `wasserstein_distance` / `numpy.std` per column (one core) | normalised Wasserstein "
+            f"on every column | {scipy_peer['wasserstein_s_median']:.3f} "
+            f"| {mlw['report_s_median'] / scipy_peer['wasserstein_s_median']:.3f} "
+            f"| {scipy_peer['wasserstein_drifted']} | | |",
+        ]
+    evidently = by_tool.get("evidently")
+    if evidently:
+        drifted = evidently["drifted"] if evidently.get("drifted") is not None else "?"
+        runs = "once" if evidently["repeat"] == 1 else f"median of {evidently['repeat']}"
+        lines.append(
+            f"| Evidently {evidently['evidently']} `Report([DataDriftPreset()]).run` ({runs}) "
+            f"| report, default methods | {evidently['s_median']:.3f} "
+            f"| {mlw['report_s_median'] / evidently['s_median']:.4f} | {drifted} | | |")
+    lines += [
+        "",
+        "\"mlw time / its\" below 1 is faster: the mlw report against Evidently's and scipy's Wasserstein, "
+        "mlw's KS against scipy's.",
+    ]
+    if evidently and evidently["s_median"] > 0:
+        lines[-1] += f" mlw's report is {evidently['s_median'] / mlw['report_s_median']:,.0f}× faster than Evidently's."
+    pressures = []
+    for label, result in (("mlw", mlw), ("scipy", scipy_peer), ("Evidently", evidently)):
+        if result and result.get("psi_avg10_before") is not None:
+            pressures.append(f"{label} {result['psi_avg10_before']:g}→{result['psi_avg10_after']:g}")
+    if pressures:
+        lines.append("CPU pressure (PSI some avg10, %, before→after): " + "; ".join(pressures) + ".")
+    if scipy_peer and scipy_peer["batch_rows"] != mlw["batch_rows"]:
+        lines.append(f"\n**rows differ**: scipy {scipy_peer['batch_rows']:,}, mlw {mlw['batch_rows']:,}")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--section", choices=["csv", "startup", "learn", "store", "all"], default="all")
+    parser.add_argument("--section", choices=["csv", "startup", "learn", "store", "drift", "all"], default="all")
     parser.add_argument("--csv-pandas")
     parser.add_argument("--csv-mlw")
     parser.add_argument("--startup")
     parser.add_argument("--learn-mlw")
     parser.add_argument("--learn-sklearn")
     parser.add_argument("--store")
+    parser.add_argument("--drift-mlw")
+    parser.add_argument("--drift-peers")
     parser.add_argument("--reference")
     parser.add_argument("--machine", default="")
     args = parser.parse_args()
@@ -279,6 +340,8 @@ def main():
                                  args.reference))
     if args.section in ("store", "all"):
         parts.append(store_table(load_json(args.store)))
+    if args.section in ("drift", "all"):
+        parts.append(drift_table(load_json(args.drift_mlw), load_json_lines(args.drift_peers)))
     parts = [part for part in parts if part]
     if args.section == "all":
         parts.insert(0, "## Performance\n\n" + args.machine if args.machine else "## Performance")

@@ -98,7 +98,9 @@ public final class Interpreter {
         "runs": TrackingCommands.runs, "run": TrackingCommands.run, "reproduce": ReproduceCommand.reproduce,
         "register": RegistryCommands.register, "approve": RegistryCommands.approve, "reject": RegistryCommands.reject,
         "promote": RegistryCommands.promote, "rollback": RegistryCommands.rollback, "models": RegistryReports.models,
-        "card": RegistryReports.card,
+        "card": RegistryReports.card, "filter": DataCommands.filter,
+        "monitor": MonitorCommands.monitor, "observe": MonitorCommands.observe, "drift": MonitorReports.drift,
+        "quality": MonitorReports.quality, "alert": ContinuousTraining.alert, "retrain": ContinuousTraining.retrain,
         "help": HelpCommand.help, "quit": { _ throws(Diagnostic) in .quit },
     ]
 }

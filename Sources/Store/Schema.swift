@@ -77,6 +77,9 @@ extension Store {
         migrator.registerMigration("0002-registry-audit") { db in
             try db.execute(sql: registrySchema)
         }
+        migrator.registerMigration("0003-monitoring") { db in
+            try db.execute(sql: monitoringSchema)
+        }
         return migrator
     }()
 
@@ -134,5 +137,76 @@ extension Store {
         CREATE TRIGGER model_version_identity_fixed
         BEFORE UPDATE OF model_name, version, artifact_sha256, algorithm, run_id, created_by, created_at ON model_version
         BEGIN SELECT RAISE(ABORT, 'a registered model version cannot change its identity or artifact'); END;
+        """
+
+    /// Monitoring: baselines of registered models, observed batches with their metrics, and alert rules.
+    /// Baselines and the batches' error streams are objects (content-addressed, verified on load); a batch's
+    /// report is JSON beside its figures. Baselines and batches are append-only (SQLITE triggers).
+    static let monitoringSchema = """
+        -- SQLITE: AUTOINCREMENT (PostgreSQL: BIGINT GENERATED ALWAYS AS IDENTITY)
+        CREATE TABLE monitor_baseline (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            baseline_sha256 TEXT NOT NULL CHECK (length(baseline_sha256) = 64),
+            dataset_sha256 TEXT NOT NULL REFERENCES dataset_version(sha256) ON DELETE RESTRICT,
+            dataset_label TEXT NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count > 0),
+            created_by TEXT NOT NULL CHECK (length(created_by) > 0),
+            created_at TEXT NOT NULL,
+            FOREIGN KEY (model_name, version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT
+        );
+        CREATE INDEX monitor_baseline_by_model ON monitor_baseline(model_name, id);
+
+        -- SQLITE: AUTOINCREMENT (PostgreSQL: BIGINT GENERATED ALWAYS AS IDENTITY)
+        CREATE TABLE monitor_batch (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            baseline_id INTEGER NOT NULL REFERENCES monitor_baseline(id) ON DELETE RESTRICT,
+            dataset_sha256 TEXT NOT NULL REFERENCES dataset_version(sha256) ON DELETE RESTRICT,
+            dataset_label TEXT NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count > 0),
+            has_target INTEGER NOT NULL CHECK (has_target IN (0, 1)),
+            drift_share DOUBLE PRECISION NOT NULL CHECK (drift_share >= 0 AND drift_share <= 1),
+            drift_detected INTEGER NOT NULL CHECK (drift_detected IN (0, 1)),
+            violation_count INTEGER NOT NULL CHECK (violation_count >= 0),
+            report TEXT NOT NULL,
+            errors_sha256 TEXT CHECK (errors_sha256 IS NULL OR length(errors_sha256) = 64),
+            observed_by TEXT NOT NULL CHECK (length(observed_by) > 0),
+            observed_at TEXT NOT NULL,
+            FOREIGN KEY (model_name, version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT
+        );
+        CREATE INDEX monitor_batch_by_model ON monitor_batch(model_name, id);
+
+        CREATE TABLE monitor_batch_metric (
+            batch_id INTEGER NOT NULL REFERENCES monitor_batch(id) ON DELETE RESTRICT,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            value DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (batch_id, name)
+        );
+
+        -- SQLITE: AUTOINCREMENT (PostgreSQL: BIGINT GENERATED ALWAYS AS IDENTITY)
+        CREATE TABLE alert_rule (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL REFERENCES registered_model(name) ON DELETE RESTRICT,
+            condition TEXT NOT NULL CHECK (length(condition) > 0),
+            action TEXT NOT NULL CHECK (action IN ('retrain')),
+            data_label TEXT NOT NULL,
+            data_recipe TEXT NOT NULL,
+            options TEXT NOT NULL,
+            created_by TEXT NOT NULL CHECK (length(created_by) > 0),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX alert_rule_by_model ON alert_rule(model_name, id);
+
+        CREATE TRIGGER monitor_baseline_no_change BEFORE UPDATE ON monitor_baseline
+        BEGIN SELECT RAISE(ABORT, 'a monitoring baseline cannot be changed; record a new one'); END;
+        CREATE TRIGGER monitor_baseline_no_delete BEFORE DELETE ON monitor_baseline
+        BEGIN SELECT RAISE(ABORT, 'a monitoring baseline cannot be deleted'); END;
+        CREATE TRIGGER monitor_batch_no_change BEFORE UPDATE ON monitor_batch
+        BEGIN SELECT RAISE(ABORT, 'an observed batch cannot be changed'); END;
+        CREATE TRIGGER monitor_batch_no_delete BEFORE DELETE ON monitor_batch
+        BEGIN SELECT RAISE(ABORT, 'an observed batch cannot be deleted'); END;
         """
 }

@@ -31,6 +31,10 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.label = "mlw.store"
         let path = (directory as NSString).appendingPathComponent("mlw.sqlite")
+        // GRDB reads which migrations are applied before the transaction that applies one, so two processes
+        // opening one new store could both apply it; an advisory lock on the directory makes them take turns.
+        let lock = try Self.lockForMigrating(directory)
+        defer { flock(lock, LOCK_UN); close(lock) }
         pool = try Self.retryingWhileBusy {
             let pool = try withStoreErrors("opening \(path)") {
                 try DatabasePool(path: path, configuration: configuration)
@@ -54,6 +58,20 @@ public final class Store: Sendable {
                 usleep(useconds_t(20_000 + 1_000 * attempt))
             }
         }
+    }
+
+    /// An exclusive advisory lock on `directory/migrate.lock`, held by the caller until it closes the descriptor.
+    private static func lockForMigrating(_ directory: String) throws -> Int32 {
+        let path = (directory as NSString).appendingPathComponent("migrate.lock")
+        let descriptor = Foundation.open(path, O_CREAT | O_RDWR, 0o644)
+        guard descriptor >= 0 else { throw StoreError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(descriptor)
+                throw StoreError.io("cannot lock \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        return descriptor
     }
 
     deinit {

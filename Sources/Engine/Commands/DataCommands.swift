@@ -91,6 +91,11 @@ enum DataCommands {
     /// A dataset named in a slot, or a quoted path loaded on the spot (with `target` when one is needed).
     static func dataset(_ slot: String, _ context: CommandContext, target: String? = nil) throws(Diagnostic) -> Dataset {
         guard let located = context.command.slot(slot) else { throw Diagnostic("`\(context.command.name)` needs \(slot)", at: context.command.range) }
+        return try dataset(located, context, target: target)
+    }
+
+    /// A dataset named by a value (a slot's or an option's), or a quoted path loaded on the spot.
+    static func dataset(_ located: Located<Value>, _ context: CommandContext, target: String? = nil) throws(Diagnostic) -> Dataset {
         let value = try context.resolve(located.value, at: located.range)
         if case .string(let path) = value {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

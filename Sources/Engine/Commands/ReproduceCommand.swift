@@ -81,7 +81,7 @@ enum ReproduceCommand {
         } catch {
             throw Diagnostic("cannot rebuild \(data.role) of run \(run.id) from the store: \(error)", at: range)
         }
-        if case .split = recipe, frame.contentHash() != data.sha256 {
+        if !recipe.isFile, frame.contentHash() != data.sha256 {
             throw Diagnostic("the rebuilt \(data.role) of run \(run.id) has version sha256:\(frame.contentHash()), not sha256:\(data.sha256)", at: range)
         }
         return frame

@@ -43,10 +43,3 @@ extension CommandContext {
         Diagnostic("cannot \(what): \(error)", at: command.range)
     }
 }
-
-extension MetricSet {
-    /// The metrics by name, for a run.
-    var dictionary: [String: Double] {
-        Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
-}

@@ -9,6 +9,16 @@ public indirect enum DataRecipe: Codable, Sendable, Equatable {
     case file(sha256: String, separator: UInt8?, target: String?)
     /// One part (0 or 1) of `split`.
     case split(of: DataRecipe, ratio: Double, seed: UInt64, stratify: Bool, part: Int)
+    /// The rows of another recipe that meet a `filter` condition (all rows when nil), less the dropped columns.
+    case filter(of: DataRecipe, condition: String?, dropped: [String])
+    /// The rows of several recipes, one after another (`with_batch=true` of `retrain`).
+    case concatenation([DataRecipe])
+
+    /// Whether the rows are a file's as read (whose version is the file's hash, not the table's).
+    public var isFile: Bool {
+        if case .file = self { return true }
+        return false
+    }
 
     /// The recipe as stored: JSON with sorted keys.
     public var json: String {
@@ -32,6 +42,13 @@ public indirect enum DataRecipe: Codable, Sendable, Equatable {
         case .split(let source, let ratio, let seed, let stratify, let part):
             let parts = try Splitter.split(try source.rebuild(from: store), ratio: ratio, seed: seed, stratify: stratify)
             return part == 0 ? parts.first : parts.second
+        case .filter(let source, let condition, let dropped):
+            var frame = try source.rebuild(from: store)
+            if let condition { frame = frame.selecting(rows: try RowFilter.rows(of: frame, matching: RunFilter.parse(condition, at: nil))) }
+            frame.columns.removeAll { dropped.contains($0.name) }
+            return frame
+        case .concatenation(let parts):
+            return try RowFilter.concatenate(try parts.map { try $0.rebuild(from: store) })
         }
     }
 }

@@ -4,6 +4,8 @@ import Language
 /// A value readable by `print` and `assert`: a metric, a count, text or a flag.
 public enum SessionValue: Sendable, Equatable, CustomStringConvertible {
     case metric(Double)
+    /// A statistic or p-value: shown with four significant digits (`1.33e-30`), not four decimals.
+    case figure(Double)
     case count(Int)
     case text(String)
     case flag(Bool)
@@ -12,6 +14,7 @@ public enum SessionValue: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .metric(let value): Formatting.metric(value)
+        case .figure(let value): Formatting.statistic(value)
         case .count(let value): String(value)
         case .text(let value): value
         case .flag(let value): value ? "true" : "false"
@@ -20,7 +23,7 @@ public enum SessionValue: Sendable, Equatable, CustomStringConvertible {
 
     public var number: Double? {
         switch self {
-        case .metric(let value): value
+        case .metric(let value), .figure(let value): value
         case .count(let value): Double(value)
         default: nil
         }
@@ -40,7 +43,7 @@ public enum SessionValue: Sendable, Equatable, CustomStringConvertible {
     /// The literal form, for substituting a parameter back into a command.
     public var literal: Value {
         switch self {
-        case .metric(let value): .number(value, text: "\(value)")
+        case .metric(let value), .figure(let value): .number(value, text: "\(value)")
         case .count(let value): .number(Double(value), text: String(value))
         case .text(let value): .string(value)
         case .flag(let value): .bool(value)

@@ -28,6 +28,11 @@ enum ValuePaths {
         var known = Array(session.values.keys)
         for name in session.datasetOrder { known += ["rows", "columns", "version", "target"].map { "\(name).\($0)" } }
         for name in session.modelOrder { known += ["\(name).algorithm", "\(name).data"] }
+        if path.hasSuffix(".pvalue"), case .text(let method)? = session.values[String(path.dropLast("pvalue".count)) + "method"] {
+            throw Diagnostic("unknown value `\(path)`", at: range,
+                             hint: "that feature was compared by \(method), a distance with a score but no p-value; read "
+                                + String(path.dropLast("pvalue".count)) + "score")
+        }
         let hint = Suggestion.hint(for: path, in: known)
             ?? (path.split(separator: ".").count == 3 ? "metrics exist after `evaluate MODEL on DATA`" : "a value path reads MODEL.DATA.METRIC, e.g. lr.test.accuracy")
         throw Diagnostic("unknown value `\(path)`", at: range, hint: hint)

@@ -96,6 +96,7 @@ public struct Completer: Sendable {
         case .commandName: table.commandNames
         case .valuePath, .value: context.modelNames + context.datasetNames + context.parameterNames.map { "$" + $0 }
         case .path: ["\""]
+        case .condition: ["drift.share", "drift.detected", "violations", "detector.detected"]
         case .newName, .comparison, .assignment: []
         }
     }
@@ -145,6 +146,10 @@ public struct Completer: Sendable {
                     if index < tokens.count, case .comma = tokens[index].token { return (values, .element(element), []) }
                 }
                 if kind == .assignment { index += 2 }
+                if case .condition(let until) = kind {
+                    while index < tokens.count, tokens[index].token != .word(until) { index += 1 }
+                    if index >= tokens.count { return (values, .element(element), []) }
+                }
             }
             position += 1
         }

@@ -22,6 +22,9 @@ public enum SlotKind: Sendable, Equatable {
     case commandName
     /// `NAME=VALUE` (for `param`).
     case assignment
+    /// Every word up to the keyword `until` (which must follow): `drift.share >= 0.5 or quality.r2 < 0.6`
+    /// for `alert ... when EXPR then ...`. Held as the words' text, joined by spaces.
+    case condition(until: String)
 }
 
 /// One element of a command's shape.

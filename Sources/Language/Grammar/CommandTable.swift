@@ -45,7 +45,7 @@ extension CommandTable {
     /// The table of mlw's commands, given the algorithms the learning layer provides.
     public static func standard(algorithms: [AlgorithmSignature]) -> CommandTable {
         CommandTable(commands: dataCommands + experimentCommands + learningCommands + trackingCommands + registryCommands
-                         + scriptingCommands,
+                         + monitoringCommands + scriptingCommands,
                      algorithms: algorithms,
                      aliases: ["exit": "quit"])
     }
@@ -75,6 +75,12 @@ extension CommandTable {
                     ],
                     group: "Data", summary: "two new datasets whose lineage points back to NAME",
                     example: "split iris into train, test ratio=0.8 seed=42 stratify=true"),
+        CommandSpec("filter", [.slot("NAME", .dataset), .keyword("into"), .slot("A", .newName)],
+                    options: [OptionSpec("where", .text, help: "which rows to keep: \"trend <= 24 and cd == 'yes'\""),
+                              OptionSpec("drop", .list(.name), help: "columns to leave out: [month, trend]")],
+                    requiresOption: true,
+                    group: "Data", summary: "a new dataset of the rows that meet a condition, less dropped columns; lineage points back to NAME",
+                    example: "filter computers into early where=\"trend <= 24\" drop=[month]"),
         CommandSpec("datasets", [], group: "Data",
                     summary: "every dataset in the session with rows, columns, hash and lineage", example: "datasets"),
     ]
@@ -164,6 +170,47 @@ extension CommandTable {
         CommandSpec("card", [.slot("NAME@N", .model), .optional([.keyword("to"), .slot("PATH", .path)])],
                     group: "Registry", summary: "the model card (algorithm, params, data lineage, metrics, decisions), or write it as Markdown",
                     example: "card credit@1 to \"credit-card.md\""),
+    ]
+
+    static let monitoringDataHelp = "a dataset name, or a quoted path loaded on the spot"
+
+    /// Monitoring and continuous training of registered models.
+    static let monitoringCommands: [CommandSpec] = [
+        CommandSpec("monitor", [.slot("NAME", .model)],
+                    options: [OptionSpec("baseline", .any, help: "DATA the model is compared with: " + monitoringDataHelp)],
+                    requiresOption: true,
+                    group: "Monitoring", summary: "baseline statistics and constraints of the production version's inputs and predictions",
+                    example: "monitor credit baseline=train"),
+        CommandSpec("observe", [.slot("NAME", .model), .keyword("with"), .slot("DATA", .dataset)],
+                    options: [
+                        OptionSpec("method", .choice(["ks", "chi2", "z", "wasserstein", "jensenshannon", "psi"]),
+                                   help: "one drift method instead of the default choice per feature"),
+                        OptionSpec("detector", .choice(["ddm", "eddm", "adwin", "pagehinkley"]),
+                                   help: "a concept-drift detector over the model's errors (needs the target)"),
+                    ],
+                    group: "Monitoring", summary: "a production batch: data quality, drift per feature, prediction drift, quality with the target",
+                    example: "observe credit with \"batch.csv\" detector=adwin"),
+        CommandSpec("drift", [.slot("NAME", .model)],
+                    group: "Monitoring", summary: "the latest drift report: per feature its test, statistic, p-value or score and verdict",
+                    example: "drift credit"),
+        CommandSpec("quality", [.slot("NAME", .model)], options: [byOption],
+                    group: "Monitoring", summary: "model quality and drift share per observed batch, as a chart",
+                    example: "quality credit"),
+        CommandSpec("alert", [.slot("NAME", .model), .keyword("when"), .slot("EXPR", .condition(until: "then")),
+                              .keyword("then"), .keyword("retrain"), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [
+                        OptionSpec("by", .name, help: "the metric the gate compares on the batch (default: the one in EXPR, else accuracy or r2)"),
+                        OptionSpec("with_batch", .boolean, default: "false", help: "train on DATA plus the batch that fired the rule"),
+                    ],
+                    group: "Monitoring", summary: "continuous training: when EXPR holds after an observe, retrain, register, gate and promote",
+                    example: "alert credit when drift.share >= 0.5 or quality.f1 < 0.6 then retrain on train"),
+        CommandSpec("retrain", [.slot("NAME", .model), .keyword("on"), .slot("DATA", .dataset)],
+                    options: [
+                        OptionSpec("by", .name, help: "the metric the gate compares on the latest batch (default accuracy or r2)"),
+                        OptionSpec("with_batch", .boolean, default: "false", help: "train on DATA plus the latest observed batch"),
+                    ],
+                    group: "Monitoring", summary: "production's algorithm and params on new data: a new version, gated against production",
+                    example: "retrain credit on \"recent.csv\""),
     ]
 
     static let foldsOption = OptionSpec("folds", .integer(min: 2, max: nil), default: "5", help: "number of folds")

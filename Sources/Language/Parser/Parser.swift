@@ -147,6 +147,20 @@ public struct Parser: Sendable {
             }
         case .value:
             command.slots[name] = try parseValue(&cursor)
+        case .condition(let until):
+            var words: [String] = []
+            var range = token.range
+            while let current = cursor.current {
+                if case .word(until) = current.token { break }
+                words.append(Self.conditionText(current.token))
+                range = range.through(current.range)
+                cursor.advance()
+            }
+            guard !words.isEmpty else { throw wrong }
+            guard cursor.current != nil else {
+                throw Diagnostic("expected `\(until)` after the condition", at: cursor.endRange, hint: "usage: \(spec.usage)")
+            }
+            command.slots[name] = Located(.string(words.joined(separator: " ")), range)
         case .commandName:
             guard case .word(let word) = token.token else { throw wrong }
             guard table.command(named: word) != nil else {
@@ -278,6 +292,22 @@ public struct Parser: Sendable {
         case .value: "a value (\(name))"
         case .commandName: "a command"
         case .assignment: "NAME=VALUE"
+        case .condition: "a condition such as `drift.share >= 0.5` (\(name))"
+        }
+    }
+
+    /// A token of a condition as written.
+    static func conditionText(_ token: Token) -> String {
+        switch token {
+        case .word(let text): text
+        case .number(_, let text, _): text
+        case .string(let text): "\"\(text)\""
+        case .parameter(let name): "$" + name
+        case .leftBracket: "["
+        case .rightBracket: "]"
+        case .comma: ","
+        case .equals: "="
+        case .comparison(let op): op.rawValue
         }
     }
 }

@@ -30,6 +30,11 @@ public struct MetricSet: Sendable, Codable, Equatable {
 
     public var names: [String] { entries.map(\.name) }
 
+    /// The metrics by name.
+    public var dictionary: [String: Double] {
+        Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The metrics where a smaller value is better (errors and losses).
     public static let lowerIsBetter: Set<String> = ["rmse", "mae", "log_loss"]
 

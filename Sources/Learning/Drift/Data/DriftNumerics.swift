@@ -64,6 +64,118 @@ enum DriftNumerics {
         return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma
     }
 
+    /// Values without NaN sorted ascending, as `sorted()` orders them (−0 and +0 may come in
+    /// either order). Above a few thousand values by a least-significant-digit radix sort on
+    /// the IEEE bits, made order-preserving (six passes of 11 bits, a pass skipped when every
+    /// value has the same digit): on a million values several times faster than `sorted()`.
+    static func sorted(_ values: [Double]) -> [Double] {
+        let n = values.count
+        guard n >= 4096 else { return values.sorted() }
+        let signBit: UInt64 = 1 << 63
+        var keys = [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
+            values.withUnsafeBufferPointer { source in
+                for i in 0..<n {
+                    let bits = source[i].bitPattern
+                    buffer[i] = bits & signBit != 0 ? ~bits : bits | signBit
+                }
+            }
+            count = n
+        }
+        let digitBits = 11, buckets = 1 << digitBits, passes = 6
+        let mask = UInt64(buckets - 1)
+        var histograms = [Int](repeating: 0, count: passes * buckets)
+        histograms.withUnsafeMutableBufferPointer { counts in
+            keys.withUnsafeBufferPointer { source in
+                for key in source {
+                    for pass in 0..<passes {
+                        counts[pass * buckets + Int((key >> UInt64(pass * digitBits)) & mask)] += 1
+                    }
+                }
+            }
+        }
+        var scratch = [UInt64](repeating: 0, count: n)
+        for pass in 0..<passes {
+            let shift = UInt64(pass * digitBits)
+            var offsets = Array(histograms[(pass * buckets)..<((pass + 1) * buckets)])
+            if offsets.contains(n) { continue }   // one digit for all: nothing moves
+            var total = 0
+            for bucket in 0..<buckets {
+                let count = offsets[bucket]
+                offsets[bucket] = total
+                total += count
+            }
+            keys.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { target in
+                    offsets.withUnsafeMutableBufferPointer { next in
+                        for key in source {
+                            let bucket = Int((key >> shift) & mask)
+                            target[next[bucket]] = key
+                            next[bucket] += 1
+                        }
+                    }
+                }
+            }
+            swap(&keys, &scratch)
+        }
+        return [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            keys.withUnsafeBufferPointer { source in
+                for i in 0..<n {
+                    let key = source[i]
+                    buffer[i] = Double(bitPattern: key & signBit != 0 ? key & ~signBit : ~key)
+                }
+            }
+            count = n
+        }
+    }
+
+    /// Two ascending arrays merged into one ascending array.
+    static func merged(_ a: [Double], _ b: [Double]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: a.count + b.count) { buffer, count in
+            var i = 0, j = 0, k = 0
+            while i < a.count && j < b.count {
+                if b[j] < a[i] {
+                    buffer[k] = b[j]; j += 1
+                } else {
+                    buffer[k] = a[i]; i += 1
+                }
+                k += 1
+            }
+            while i < a.count { buffer[k] = a[i]; i += 1; k += 1 }
+            while j < b.count { buffer[k] = b[j]; j += 1; k += 1 }
+            count = k
+        }
+    }
+
+    /// The distinct values of two ascending arrays together, ascending (`Set(a).union(b)`,
+    /// sorted, without hashing a million values).
+    static func distinctValues(sorted a: [Double], _ b: [Double]) -> [Double] {
+        var distinct: [Double] = []
+        forEachDistinct(a, b) { distinct.append($0) }
+        return distinct
+    }
+
+    /// How many distinct values two ascending arrays hold together.
+    static func distinctCount(sorted a: [Double], _ b: [Double]) -> Int {
+        var count = 0
+        forEachDistinct(a, b) { _ in count += 1 }
+        return count
+    }
+
+    private static func forEachDistinct(_ a: [Double], _ b: [Double], _ body: (Double) -> Void) {
+        var i = 0, j = 0
+        var last: Double? = nil
+        while i < a.count || j < b.count {
+            let value: Double
+            if j == b.count || (i < a.count && a[i] <= b[j]) {
+                value = a[i]; i += 1
+            } else {
+                value = b[j]; j += 1
+            }
+            if value != last { body(value) }
+            last = value
+        }
+    }
+
     /// The eleven decile edges of sorted values (0 %, 10 %, …, 100 %).
     static func decileEdges(sorted values: [Double]) -> [Double] {
         deciles.map { quantile(sorted: values, $0) }

@@ -87,21 +87,23 @@ public struct FeatureDrift: Sendable, Equatable, Codable {
                                threshold: Double? = nil, column: String = "column") throws(LearningError) -> FeatureDrift {
         let a = reference.filter(\.isFinite), b = current.filter(\.isFinite)
         guard !a.isEmpty, !b.isEmpty else { throw .driftNoValues(column, reference: a.isEmpty) }
-        let distinct = Set(a).union(b).count
+        // Sorted once for the distinct count and whichever method runs.
+        let sortedA = DriftNumerics.sorted(a), sortedB = DriftNumerics.sorted(b)
+        let distinct = DriftNumerics.distinctCount(sorted: sortedA, sortedB)
         let choice = choose(method, threshold: threshold, referenceRows: a.count, numeric: true, distinctValues: distinct)
         switch choice.method {
         case .ks:
-            let test = KolmogorovSmirnovTest(reference: a, current: b)!
+            let test = KolmogorovSmirnovTest(sortedReference: sortedA, sortedCurrent: sortedB)!
             return result(choice, statistic: test.statistic, pValue: test.pValue, a.count, b.count)
         case .wasserstein:
-            let drift = WassersteinDrift(reference: a, current: b)!
+            let drift = WassersteinDrift(reference: a, sortedReference: sortedA, sortedCurrent: sortedB)!
             return result(choice, statistic: drift.score, pValue: nil, a.count, b.count)
         case .psi:
-            let psi = PopulationStabilityBaseline.index(reference: a, current: b)!
+            let psi = PopulationStabilityBaseline(sortedReference: sortedA)!.index(current: b)!
             return result(choice, statistic: psi, pValue: nil, a.count, b.count)
         case .chi2, .z, .jensenshannon:
             // Each distinct value is a category; the z-test's positive class is the larger.
-            let keys = Array(Set(a).union(b)).sorted()
+            let keys = DriftNumerics.distinctValues(sorted: sortedA, sortedB)
             return try categorical(choice, keys: keys.map { "\($0)" },
                                    referenceCounts: tally(a, keys), currentCounts: tally(b, keys), column: column)
         }

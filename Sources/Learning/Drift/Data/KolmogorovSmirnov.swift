@@ -42,8 +42,12 @@ public struct KolmogorovSmirnovTest: Sendable, Equatable, Codable {
 
     /// Tests two samples; `nil` when either has no non-missing value.
     public init?(reference: [Double], current: [Double]) {
-        let a = reference.filter { !$0.isNaN }.sorted()
-        let b = current.filter { !$0.isNaN }.sorted()
+        self.init(sortedReference: DriftNumerics.sorted(reference.filter { !$0.isNaN }),
+                  sortedCurrent: DriftNumerics.sorted(current.filter { !$0.isNaN }))
+    }
+
+    /// Tests two samples without NaN, each already sorted ascending; `nil` when either is empty.
+    init?(sortedReference a: [Double], sortedCurrent b: [Double]) {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         let n1 = a.count, n2 = b.count
         referenceCount = n1

@@ -33,7 +33,11 @@ public struct PopulationStabilityBaseline: Sendable, Equatable, Codable {
 
     /// Bins the reference values; `nil` when none is present.
     public init?(reference: [Double]) {
-        let sorted = reference.filter { !$0.isNaN }.sorted()
+        self.init(sortedReference: DriftNumerics.sorted(reference.filter { !$0.isNaN }))
+    }
+
+    /// Bins reference values without NaN, sorted ascending; `nil` when there are none.
+    init?(sortedReference sorted: [Double]) {
         guard !sorted.isEmpty else { return nil }
         var edges: [Double] = []
         for edge in DriftNumerics.decileEdges(sorted: sorted).sorted() where edges.last != edge {

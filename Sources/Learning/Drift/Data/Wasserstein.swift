@@ -33,8 +33,14 @@ public struct WassersteinDrift: Sendable, Equatable, Codable {
     public init?(reference: [Double], current: [Double]) {
         let u = reference.filter { !$0.isNaN }
         let v = current.filter { !$0.isNaN }
-        guard !u.isEmpty, !v.isEmpty else { return nil }
-        distance = Self.distance(u, v)
+        self.init(reference: u, sortedReference: DriftNumerics.sorted(u), sortedCurrent: DriftNumerics.sorted(v))
+    }
+
+    /// Scores samples without NaN given also sorted ascending (the standard deviation sums
+    /// `reference` in its own order, as NumPy does); `nil` when either is empty.
+    init?(reference u: [Double], sortedReference a: [Double], sortedCurrent b: [Double]) {
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        distance = Self.distance(sorted: a, b)
         referenceStandardDeviation = DriftNumerics.standardDeviation(u)
         score = distance / max(referenceStandardDeviation, Self.minimumScale)
     }
@@ -43,8 +49,12 @@ public struct WassersteinDrift: Sendable, Equatable, Codable {
     /// either is empty.
     public static func distance(_ u: [Double], _ v: [Double]) -> Double {
         guard !u.isEmpty, !v.isEmpty else { return .nan }
-        let a = u.sorted(), b = v.sorted()
-        let all = (a + b).sorted()
+        return distance(sorted: DriftNumerics.sorted(u), DriftNumerics.sorted(v))
+    }
+
+    /// The distance of two non-empty samples, each sorted ascending.
+    static func distance(sorted a: [Double], _ b: [Double]) -> Double {
+        let all = DriftNumerics.merged(a, b)
         var terms: [Double] = []
         terms.reserveCapacity(all.count - 1)
         var i = 0, j = 0

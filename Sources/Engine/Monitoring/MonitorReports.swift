@@ -1,0 +1,66 @@
+import Language
+import Learning
+import Store
+
+/// `drift NAME` and `quality NAME`: what the store holds of a monitored model's batches.
+enum MonitorReports {
+    static func drift(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        let (name, _, _, range) = try context.monitoredBaseline("NAME")
+        let batches = try context.batches(of: name)
+        guard let latest = batches.last else {
+            throw Diagnostic("\(name) has no observed batch yet", at: range, hint: "observe \(name) with DATA")
+        }
+        let observed = try context.observed(latest, at: range)
+        MonitorValues.set(observed, model: name, batch: latest.number, in: context.session)
+        context.say("drift of \(name)@\(latest.version) on \(latest.datasetLabel) (batch \(latest.number) of \(batches.count), "
+                    + "\(Formatting.count(latest.rows, "row")))")
+        MonitorTables.render(observed, batchLabel: latest.datasetLabel, context: context)
+        return .ok
+    }
+
+    static func quality(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        let (name, _, baseline, range) = try context.monitoredBaseline("NAME")
+        let batches = try context.batches(of: name)
+        guard !batches.isEmpty else {
+            throw Diagnostic("\(name) has no observed batch yet", at: range, hint: "observe \(name) with DATA")
+        }
+        let metric = try MetricDirection.metric(context, task: baseline.task)
+        let scores = batches.compactMap { $0.metrics[metric] }
+        let top = max(scores.map(abs).max() ?? 1, 1e-12)
+        let rows = batches.map { batch -> [String] in
+            let score = batch.metrics[metric]
+            return ["\(batch.number)", batch.datasetLabel, "@\(batch.version)", String(batch.rows),
+                    score.map(Formatting.metric) ?? "-", score.map { BarChart.bar(max(0, $0), top: top, width: 20) } ?? "no target",
+                    Formatting.metric(batch.driftShare), BarChart.bar(batch.driftShare, top: 1, width: 10),
+                    String(batch.violations)]
+        }
+        context.say("quality of \(name) per observed batch: \(metric)\(MetricDirection.lowerIsBetter.contains(metric) ? " (lower is better)" : "") and drift share")
+        context.emit(.table(Table(columns: [.init("batch", .right), .init("data"), .init("version"), .init("rows", .right),
+                                            .init(metric, .right), .init(""), .init("drift share", .right), .init(""),
+                                            .init("violations", .right)], rows: rows)))
+        if let first = scores.first, let last = scores.last, scores.count > 1 {
+            let better = MetricDirection.isBetter(last, than: first, metric: metric)
+            context.say("\(metric) went from \(Formatting.metric(first)) to \(Formatting.metric(last)) "
+                        + (last == first ? "(unchanged)" : better ? "(better)" : "(worse by \(Formatting.metric(abs(last - first))))"))
+        }
+        return .ok
+    }
+}
+
+extension CommandContext {
+    func batches(of model: String) throws(Diagnostic) -> [MonitorBatchRecord] {
+        do {
+            return try store.batches(model)
+        } catch {
+            throw storeFailure(error, doing: "read the batches of \(model)")
+        }
+    }
+
+    func observed(_ batch: MonitorBatchRecord, at range: SourceRange?) throws(Diagnostic) -> ObservedBatch {
+        do {
+            return try ObservedBatch(json: batch.report)
+        } catch {
+            throw Diagnostic("cannot read the report of batch \(batch.number) of \(batch.modelName): \(error)", at: range)
+        }
+    }
+}
