@@ -13,13 +13,18 @@ enum MetricDirection {
         task.isClassification ? "accuracy" : "r2"
     }
 
+    /// The metrics `evaluate` reports for this task.
+    static func known(for task: LearningTask) -> [String] {
+        task.isClassification
+            ? ["accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"]
+            : ["rmse", "mae", "r2"]
+    }
+
     /// The `by=` metric, checked against the metrics this task produces.
     static func metric(_ context: CommandContext, task: LearningTask) throws(Diagnostic) -> String {
         guard let by = try context.option("by") else { return defaultMetric(for: task) }
         let name = by.value.text ?? ""
-        let known = task.isClassification
-            ? ["accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"]
-            : ["rmse", "mae", "r2"]
+        let known = known(for: task)
         guard known.contains(name) else {
             throw Diagnostic("unknown metric `\(name)` for \(task.isClassification ? "classification" : "regression")", at: by.range,
                              hint: Suggestion.hint(for: name, in: known) ?? "metrics: " + known.joined(separator: ", "))

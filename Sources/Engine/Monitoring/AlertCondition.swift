@@ -17,8 +17,15 @@ struct AlertCondition {
     let predicate: RunPredicate
     let model: String
 
+    /// The names a condition may read: the model's features (and `prediction`) and its task's metrics.
+    struct Vocabulary {
+        let features: [String]
+        let metrics: [String]
+    }
+
+    /// A stored rule is parsed without `vocabulary`: it was checked when it was recorded.
     /// - Throws: `Diagnostic` for a condition that does not parse or reads an unknown value.
-    init(_ written: String, model: String, at range: SourceRange?) throws(Diagnostic) {
+    init(_ written: String, model: String, vocabulary: Vocabulary? = nil, at range: SourceRange?) throws(Diagnostic) {
         let text = Self.withImplicitFlags(written, model: model)
         predicate = try RunFilter.parse(text, at: range)
         self.text = written
@@ -28,6 +35,41 @@ struct AlertCondition {
             guard let root = relative.split(separator: ".").first.map(String.init), Self.roots.contains(root) else {
                 throw Diagnostic("`\(field)` is not a monitoring value of \(model)", at: range,
                                  hint: "an alert reads " + Self.fields)
+            }
+            if let vocabulary { try Self.check(relative, written: field, model: model, vocabulary, at: range) }
+        }
+    }
+
+    /// Checks one field, relative to the model, against what an `observe` of it sets.
+    private static func check(_ field: String, written: String, model: String, _ vocabulary: Vocabulary,
+                              at range: SourceRange?) throws(Diagnostic) {
+        let parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        func unknown(_ what: String, _ known: [String], near word: String) -> Diagnostic {
+            Diagnostic("`\(written)` is not a monitoring value of \(model): \(what)", at: range,
+                       hint: Suggestion.hint(for: word, in: known) ?? "it has " + known.joined(separator: ", "))
+        }
+        switch parts[0] {
+        case "drift":
+            if parts.count == 2 {
+                guard ["share", "detected"].contains(parts[1]) else {
+                    throw unknown("drift has share, detected and a part per feature", ["share", "detected"] + vocabulary.features, near: parts[1])
+                }
+                return
+            }
+            guard parts.count == 3 else { throw unknown("write drift.share, drift.detected or drift.FEATURE.score", ["drift.share"], near: field) }
+            guard vocabulary.features.contains(parts[1]) else { throw unknown("no feature `\(parts[1])`", vocabulary.features, near: parts[1]) }
+            let parts3 = ["score", "pvalue", "method", "detected"]
+            guard parts3.contains(parts[2]) else { throw unknown("a feature's drift has \(parts3.joined(separator: ", "))", parts3, near: parts[2]) }
+        case "quality":
+            guard parts.count == 2, vocabulary.metrics.contains(parts[1]) else {
+                throw unknown("quality has the metrics of the model's task", vocabulary.metrics.map { "quality." + $0 },
+                              near: field)
+            }
+        case "violations":
+            guard parts.count == 1 else { throw unknown("violations is a count", ["violations"], near: field) }
+        default:  // detector
+            guard parts.count == 2, ["detected", "position"].contains(parts[1]) else {
+                throw unknown("a detector has detected and position", ["detector.detected", "detector.position"], near: field)
             }
         }
     }

@@ -14,9 +14,11 @@ enum ContinuousTraining {
         guard let expression = context.command.slot("EXPR"), let text = expression.value.text else {
             throw Diagnostic("`alert` needs a condition after `when`", at: context.command.range)
         }
-        let condition = try AlertCondition(text, model: name.value, at: expression.range)
-        let data = try DataCommands.dataset("DATA", context)
         let model = try context.registeredModel(latest, at: name.range)
+        let vocabulary = AlertCondition.Vocabulary(features: model.model.featureNames + ["prediction"],
+                                                   metrics: MetricDirection.known(for: model.model.task))
+        let condition = try AlertCondition(text, model: name.value, vocabulary: vocabulary, at: expression.range)
+        let data = try DataCommands.dataset("DATA", context)
         guard data.frame.column(named: model.model.target) != nil else {
             throw Diagnostic("\(data.name) has no column \(model.model.target) for retraining \(name.value)",
                              at: context.command.slot("DATA")?.range)

@@ -75,7 +75,7 @@ enum MonitorCommands {
         }
         MonitorValues.set(observed, model: name, batch: record.number, in: context.session)
         context.say("observed \(version.reference) with \(batch.name) (batch \(record.number)): "
-                    + "\(Formatting.count(report.rows, "row"))" + (report.metrics.isEmpty ? ", no target" : ", with the target \(model.model.target)"))
+                    + "\(Formatting.count(report.rows, "row"))" + (batch.frame.column(named: model.model.target) == nil ? ", no target" : ", with the target \(model.model.target)"))
         MonitorTables.render(observed, batchLabel: batch.name, context: context)
         try ContinuousTraining.fireAlerts(context, model: name, batch: batch, batchNumber: record.number)
         return .ok

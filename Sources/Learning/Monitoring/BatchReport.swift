@@ -13,6 +13,7 @@ public struct BatchReport: Sendable, Codable, Equatable {
     }
 
     public static let datasetDriftShare = 0.5
+    static let unpredictable = "the model cannot predict this batch"
 
     public let rows: Int
     public let violations: [QualityViolation]
@@ -29,6 +30,8 @@ public struct BatchReport: Sendable, Codable, Equatable {
         case rows, violations, features, prediction, metrics
     }
 
+    /// Whether the model could predict the batch (every feature present, with its type).
+    public var predicted: Bool { prediction?.skipped != Self.unpredictable }
     public var driftedFeatures: [String] { features.filter { $0.drift?.drifted == true }.map(\.name) }
     public var comparedFeatures: Int { features.filter { $0.drift != nil }.count }
     public var driftShare: Double {
@@ -50,7 +53,7 @@ public struct BatchReport: Sendable, Codable, Equatable {
         }
         let unusable = violations.contains { $0.check == .missingColumn || $0.check == .wrongType }
         if unusable {
-            prediction = FeatureResult(name: "prediction", drift: nil, skipped: "the model cannot predict this batch")
+            prediction = FeatureResult(name: "prediction", drift: nil, skipped: Self.unpredictable)
             metrics = [:]
             return
         }
