@@ -23,16 +23,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from machine import cpu_pressure
 
-def cpu_pressure():
-    try:
-        with open("/proc/pressure/cpu") as handle:
-            for line in handle:
-                if line.startswith("some "):
-                    return float(line.split("avg10=")[1].split()[0])
-    except (OSError, IndexError, ValueError):
-        pass
-    return None
+
 
 
 def timed(body, repeat):

@@ -29,6 +29,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from threadpoolctl import threadpool_limits
 
+from machine import cpu_pressure
+
 
 def estimator(name: str, threads: int):
     if name == "forest":
@@ -43,16 +45,6 @@ def estimator(name: str, threads: int):
     raise SystemExit(f"sklearn_fit.py: unknown model {name!r}")
 
 
-def cpu_pressure():
-    """Linux PSI 'some avg10' of /proc/pressure/cpu in %, None where unavailable."""
-    try:
-        with open("/proc/pressure/cpu") as handle:
-            for line in handle:
-                if line.startswith("some "):
-                    return float(line.split("avg10=")[1].split()[0])
-    except OSError:
-        pass
-    return None
 
 
 def table(path: str):
