@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +38,18 @@ let package = Package(
         .target(name: "Console", dependencies: ["Engine", "Language", "LineEditing", "Store"]),
         .target(name: "MLWTestSupport", path: "Tests/MLWTestSupport"),
         .target(name: "Replay", dependencies: ["Engine", "Language", "Store"]),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Learning", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "mlw",
             dependencies: [
-                "Console", "Replay", "Engine", "Store",
+                "Console", "Replay", "Server", "Engine", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +60,13 @@ let package = Package(
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Store", "MLWTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LineEditing", "MLWTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Engine", "Learning", "Store",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -50,7 +50,7 @@ struct SessionCompletions: CompletionContext {
         return listed.filter { $0.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
             let full = directory + name
-            manager.fileExists(atPath: full, isDirectory: &isDirectory)
+            _ = manager.fileExists(atPath: full, isDirectory: &isDirectory)
             return isDirectory.boolValue ? full + "/" : full
         }
     }

@@ -91,7 +91,7 @@ public final class Interpreter {
         "split": DataCommands.split, "datasets": DataCommands.list,
         "train": ExperimentCommands.train, "evaluate": ExperimentCommands.evaluate,
         "cv": CrossValidationCommands.cv, "tune": CrossValidationCommands.tune, "compare": CompareCommand.compare,
-        "explain": InspectionCommands.explain, "plot": InspectionCommands.plot, "export": InspectionCommands.export,
+        "explain": InspectionCommands.explain, "plot": InspectionCommands.plot, "export": InspectionCommands.export, "predict": PredictCommand.predict,
         "param": ScriptingCommands.param, "set": ScriptingCommands.set, "print": ScriptingCommands.print,
         "assert": ScriptingCommands.assert, "include": ScriptingCommands.include,
         "history": ScriptingCommands.history, "save": ScriptingCommands.save,

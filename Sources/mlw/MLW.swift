@@ -9,7 +9,7 @@ struct MLW: ParsableCommand {
         abstract: "An MLOps workbench: a REPL over a small command language, recorded sessions, headless replay.",
         discussion: "With no subcommand, mlw opens the REPL and records the session to sessions/YYYY-MM-DD-HHMMSS.mlw.",
         version: SessionFile.version,
-        subcommands: [Repl.self, Run.self],
+        subcommands: [Repl.self, Run.self, Serve.self],
         defaultSubcommand: Repl.self
     )
 }

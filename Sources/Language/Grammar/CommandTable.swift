@@ -117,6 +117,12 @@ extension CommandTable {
                     options: [seedOption],
                     group: "Experiments", summary: "a chart in the terminal: confusion matrix, ROC curve or feature importance",
                     example: "plot confusion lr on test"),
+        CommandSpec("predict", [.slot("NAME", .model), .keyword("on"), .slot("DATA", .dataset),
+                                .optional([.keyword("to"), .slot("PATH", .path)])],
+                    options: [OptionSpec("rows", .integer(min: 1, max: nil), help: "how many predictions to show (default 10)")],
+                    group: "Experiments", summary: "batch predictions: the first rows and a summary, or every row as CSV with to PATH "
+                        + "(DATA's columns, predicted_TARGET, a probability per class)",
+                    example: "predict credit@production on applicants to \"scored.csv\""),
         CommandSpec("export", [.slot("NAME", .model), .keyword("to"), .slot("PATH", .path)],
                     group: "Experiments", summary: "write a model for other tools: a boost model as XGBoost JSON, others as mlw's JSON artifact",
                     example: "export gb to \"gb.json\""),

@@ -1,0 +1,72 @@
+import Learning
+
+/// Builds the data frame a model predicts on from request rows: numeric features as numbers
+/// (null, empty or a missing-value spelling → missing), categorical features as text.
+enum FeatureFrameBuilder {
+    static func frame(from table: InputTable, for model: TrainedModel) throws(ServingError) -> DataFrame {
+        guard table.rowCount > 0 else { throw .badRequest("no rows to score") }
+        let features = model.preprocessor.features
+        let missing = features.map(\.name).filter { table.columns[$0] == nil }
+        if !missing.isEmpty {
+            throw .badRequest("missing feature column\(missing.count == 1 ? "" : "s") \(missing.map { "`\($0)`" }.joined(separator: ", ")); "
+                              + "the model expects \(model.featureNames.joined(separator: ", "))")
+        }
+        var columns: [Column] = []
+        for feature in features {
+            let values = table.columns[feature.name]!
+            switch feature {
+            case .numeric(let name, _, _, _):
+                columns.append(.numeric(name, try numbers(values, column: name, rowName: table.rowName)))
+            case .categorical(let name, _, _):
+                columns.append(try categories(values, column: name, rowName: table.rowName))
+            }
+        }
+        return DataFrame(columns: columns)
+    }
+
+    private static func numbers(_ values: [JSONValue], column: String,
+                                rowName: (Int) -> String) throws(ServingError) -> [Double] {
+        var numbers: [Double] = []
+        numbers.reserveCapacity(values.count)
+        for (row, value) in values.enumerated() {
+            switch value {
+            case .number(let number): numbers.append(number)
+            case .null: numbers.append(.nan)
+            case .string(let text) where CSVReader.missingValueSpellings.contains(text): numbers.append(.nan)
+            case .string(let text) where Double(text) != nil: numbers.append(Double(text)!)
+            default:
+                throw .badRequest("column `\(column)` at \(rowName(row)): expected a number, got \(value.summary)")
+            }
+        }
+        return numbers
+    }
+
+    private static func categories(_ values: [JSONValue], column: String,
+                                   rowName: (Int) -> String) throws(ServingError) -> Column {
+        var levels: [String] = []
+        var codeOf: [String: Int32] = [:]
+        var codes: [Int32] = []
+        codes.reserveCapacity(values.count)
+        for (row, value) in values.enumerated() {
+            let text: String
+            switch value {
+            case .null: text = ""
+            case .string(let string): text = string
+            case .number(let number): text = formatNumber(number)
+            case .bool(let bool): text = String(bool)
+            case .array, .object:
+                throw .badRequest("column `\(column)` at \(rowName(row)): expected a value, got \(value.summary)")
+            }
+            if text.isEmpty {
+                codes.append(-1)
+            } else if let code = codeOf[text] {
+                codes.append(code)
+            } else {
+                codeOf[text] = Int32(levels.count)
+                codes.append(Int32(levels.count))
+                levels.append(text)
+            }
+        }
+        return .categorical(column, codes: codes, levels: levels)
+    }
+}

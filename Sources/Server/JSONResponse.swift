@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+
+/// JSON response bodies.
+enum JSONResponse {
+    static func ok(_ value: some Encodable) throws -> Response {
+        response(.ok, try encoder.encode(value))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
+        var response = response(status, (try? encoder.encode(ErrorResponse(error: message))) ?? Data("{}".utf8))
+        response.headers.append(contentsOf: headers)
+        return response
+    }
+
+    private static func response(_ status: HTTPResponse.Status, _ data: Data) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
