@@ -25,36 +25,53 @@ struct Gate {
         }
         let candidateModel = try context.registeredModel(RegistryReference(name: candidate.name, selector: .version(candidate.version),
                                                                            text: candidate.reference), at: gate.range)
-        let (candidateScore, candidateRun) = try score(candidateModel, metric: metric, on: data, gate: gate, context: context)
+        let (candidateScore, candidateRun) = try score(candidateModel, metric: metric, on: data, at: gate.range, context: context)
         guard let production, production.version != candidate.version else {
             return Gate(passed: true, summary: "\(metric) on \(dataName) \(Formatting.metric(candidateScore)); no production version to compare with",
                         evaluations: [candidateRun])
         }
         let productionModel = try context.registeredModel(RegistryReference(name: production.name, selector: .version(production.version),
                                                                             text: production.reference), at: gate.range)
-        let (productionScore, productionRun) = try score(productionModel, metric: metric, on: data, gate: gate, context: context)
+        let (productionScore, productionRun) = try score(productionModel, metric: metric, on: data, at: gate.range, context: context)
+        return compared(candidate.reference, candidateScore, production.reference, productionScore, metric: metric, on: data,
+                        evaluations: [candidateRun, productionRun])
+    }
+
+    /// The candidate against production on `data` by `metric`, each evaluated and the evaluations kept to log.
+    static func compare(_ candidate: SessionModel, as candidateReference: String, with production: SessionModel,
+                        as productionReference: String, metric: String, on data: Dataset, at range: SourceRange?,
+                        context: CommandContext) throws(Diagnostic) -> Gate {
+        let (candidateScore, candidateRun) = try score(candidate, metric: metric, on: data, at: range, context: context)
+        let (productionScore, productionRun) = try score(production, metric: metric, on: data, at: range, context: context)
+        return compared(candidateReference, candidateScore, productionReference, productionScore, metric: metric, on: data,
+                        evaluations: [candidateRun, productionRun])
+    }
+
+    /// Passed when the candidate is at least as good; the summary says by how much it is worse otherwise.
+    private static func compared(_ candidate: String, _ candidateScore: Double, _ production: String, _ productionScore: Double,
+                                 metric: String, on data: Dataset, evaluations: [NewRun]) -> Gate {
         let lower = MetricDirection.lowerIsBetter.contains(metric)
         let passed = lower ? candidateScore <= productionScore : candidateScore >= productionScore
         let gap = Formatting.metric(abs(candidateScore - productionScore))
         let comparison = passed
-            ? "\(candidate.reference) \(Formatting.metric(candidateScore)) is at least as good as \(production.reference) \(Formatting.metric(productionScore))"
-            : "\(candidate.reference) \(Formatting.metric(candidateScore)) is worse than \(production.reference) \(Formatting.metric(productionScore)) by \(gap)"
-        return Gate(passed: passed, summary: "\(metric) on \(dataName): \(comparison)\(lower ? " (lower is better)" : "")",
-                    evaluations: [candidateRun, productionRun])
+            ? "\(candidate) \(Formatting.metric(candidateScore)) is at least as good as \(production) \(Formatting.metric(productionScore))"
+            : "\(candidate) \(Formatting.metric(candidateScore)) is worse than \(production) \(Formatting.metric(productionScore)) by \(gap)"
+        return Gate(passed: passed, summary: "\(metric) on \(data.name): \(comparison)\(lower ? " (lower is better)" : "")",
+                    evaluations: evaluations)
     }
 
-    private static func score(_ model: SessionModel, metric: String, on data: Dataset, gate: Located<Value>,
+    private static func score(_ model: SessionModel, metric: String, on data: Dataset, at range: SourceRange?,
                               context: CommandContext) throws(Diagnostic) -> (Double, NewRun) {
         let metrics: MetricSet
         let started = Date()
         do {
             metrics = try Learning.evaluate(model.model, on: data.frame)
         } catch {
-            throw Diagnostic("the gate cannot evaluate \(model.name) on \(data.name): \(error)", at: gate.range)
+            throw Diagnostic("the gate cannot evaluate \(model.name) on \(data.name): \(error)", at: range)
         }
         guard let value = metrics[metric], value.isFinite else {
             let names = metrics.entries.map(\.name)
-            throw Diagnostic("the gate's metric `\(metric)` is not one \(model.name) has on \(data.name)", at: gate.range,
+            throw Diagnostic("the gate's metric `\(metric)` is not one \(model.name) has on \(data.name)", at: range,
                              hint: Suggestion.hint(for: metric, in: names) ?? "metrics: " + names.joined(separator: ", "))
         }
         let run = context.newRun(.evaluate, algorithm: model.model.algorithm, parameters: model.model.parameters,

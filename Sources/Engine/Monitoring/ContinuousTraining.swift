@@ -138,15 +138,10 @@ enum ContinuousTraining {
         let candidate = SessionModel(name: version.reference, model: model, trainedOn: data.name, dataVersion: data.version,
                                      runID: runID, artifactSHA256: artifact)
         let metric = metric ?? MetricDirection.defaultMetric(for: model.task)
-        let (candidateScore, candidateRun) = try score(candidate, metric: metric, on: gate, context: context)
-        let (productionScore, productionRun) = try score(current, metric: metric, on: gate, context: context)
-        for run in [candidateRun, productionRun] { _ = try context.log(run) }
-        let lower = MetricDirection.lowerIsBetter.contains(metric)
-        let passed = lower ? candidateScore <= productionScore : candidateScore >= productionScore
-        let comparison = passed
-            ? "\(version.reference) \(Formatting.metric(candidateScore)) is at least as good as \(production.reference) \(Formatting.metric(productionScore))"
-            : "\(version.reference) \(Formatting.metric(candidateScore)) is worse than \(production.reference) \(Formatting.metric(productionScore)) by \(Formatting.metric(abs(candidateScore - productionScore)))"
-        let summary = "\(metric) on \(gate.name): \(comparison)\(lower ? " (lower is better)" : "")"
+        let verdict = try Gate.compare(candidate, as: version.reference, with: current, as: production.reference,
+                                       metric: metric, on: gate, at: context.command.range, context: context)
+        for run in verdict.evaluations { _ = try context.log(run) }
+        let passed = verdict.passed, summary = verdict.summary
         context.say("gate: \(summary)")
         do {
             guard passed else {
@@ -169,25 +164,6 @@ enum ContinuousTraining {
         } catch {
             throw context.storeFailure(error, doing: "record the decision on \(version.reference)")
         }
-    }
-
-    private static func score(_ model: SessionModel, metric: String, on data: Dataset,
-                              context: CommandContext) throws(Diagnostic) -> (Double, NewRun) {
-        let started = Date()
-        let metrics: MetricSet
-        do {
-            metrics = try Learning.evaluate(model.model, on: data.frame)
-        } catch {
-            throw Diagnostic("the gate cannot evaluate \(model.name) on \(data.name): \(error.message)", at: context.command.range)
-        }
-        guard let value = metrics[metric], value.isFinite else {
-            throw Diagnostic("the gate's metric `\(metric)` is not one \(model.name) has on \(data.name)", at: context.command.range,
-                             hint: "metrics: " + metrics.names.joined(separator: ", "))
-        }
-        let run = context.newRun(.evaluate, algorithm: model.model.algorithm, parameters: model.model.parameters, seed: model.model.seed,
-                                 data: [data], metrics: metrics.dictionary, started: started, modelName: model.name,
-                                 artifact: model.artifactSHA256)
-        return (value, run)
     }
 
     /// The batch split in two seeded halves (stratified for a classifier): one to learn from, one to gate on.

@@ -51,15 +51,10 @@ enum MonitorCommands {
         } catch {
             throw Diagnostic("cannot observe \(batch.name): \(error.message)", at: context.command.slot("DATA")?.range)
         }
-        let earlier: [MonitorBatchRecord]
-        do {
-            earlier = try context.store.batches(name).filter { $0.baselineID == baselineRecord.id }
-        } catch {
-            throw context.storeFailure(error, doing: "read the earlier batches")
-        }
         var verdict: ObservedBatch.DetectorVerdict?
         if let detectorName {
-            verdict = try detect(detectorName, report: report, earlier: earlier, task: model.model.task, context: context)
+            verdict = try detect(detectorName, report: report, baselineID: baselineRecord.id, model: name,
+                                 task: model.model.task, context: context)
         }
         let observed = ObservedBatch(report: report, detector: verdict, recipe: batch.recipe, target: model.model.target)
         let record: MonitorBatchRecord
@@ -82,7 +77,7 @@ enum MonitorCommands {
     }
 
     /// Runs the detector over the error stream of every batch since the baseline, this one last.
-    private static func detect(_ name: ConceptDriftDetectorName, report: BatchReport, earlier: [MonitorBatchRecord],
+    private static func detect(_ name: ConceptDriftDetectorName, report: BatchReport, baselineID: Int64, model: String,
                                task: LearningTask, context: CommandContext) throws(Diagnostic) -> ObservedBatch.DetectorVerdict {
         let range = context.command.option("detector")?.valueRange
         guard !report.errors.isEmpty else {
@@ -95,7 +90,7 @@ enum MonitorCommands {
         }
         var stream: [Double] = []
         do {
-            for batch in earlier {
+            for batch in try context.store.batches(model) where batch.baselineID == baselineID {
                 guard let hash = batch.errorsSHA256 else { continue }
                 stream += try JSONDecoder().decode([Double].self, from: try context.store.object(sha256: hash))
             }
