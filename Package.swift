@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,21 +37,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Console", dependencies: ["Engine", "Language", "LineEditing", "Store"]),
+        .target(name: "Console", dependencies: ["Engine", "Export", "Language", "LineEditing", "Store"]),
+        .target(name: "Export", dependencies: ["Engine", "Language"]),
         .target(name: "MLWTestSupport", path: "Tests/MLWTestSupport"),
-        .target(name: "Replay", dependencies: ["Engine", "Language", "Store"]),
+        .target(name: "Replay", dependencies: ["Engine", "Export", "Language", "Store"]),
         .target(
             name: "Server",
             dependencies: [
-                "Learning", "Store",
+                "Engine", "Learning", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
             name: "mlw",
             dependencies: [
-                "Console", "Replay", "Server", "Engine", "Store",
+                "Console", "Replay", "Server", "Engine", "Export", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +67,7 @@ let package = Package(
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Store", "MLWTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LineEditing", "MLWTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Replay", "Engine", "Language"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -15,7 +15,7 @@ struct EventRenderer {
             return plain.map(style.yellow)
         case .echo:
             return plain.map(style.cyan)
-        case .line, .value, .progress:
+        case .line, .value, .plot, .progress:
             return plain
         }
     }

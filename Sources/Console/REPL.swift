@@ -1,4 +1,5 @@
 import Engine
+import Export
 import Foundation
 import Language
 import LineEditing
@@ -26,16 +27,24 @@ public final class REPL {
     private let interpreter: Interpreter
     private let interactive: Bool
     private let renderer: EventRenderer
+    /// The cells so far, for `export html|markdown PATH`.
+    private let notebook: NotebookRecorder
 
     /// - Parameters:
     ///   - store: where runs, snapshots and the registry persist; nil gives a temporary store.
     ///   - actor: who the audit trail names; nil means `$USER`.
-    public init(configuration: Configuration, store: Store? = nil, actor: String? = nil) {
+    ///   - endpoint: the HTTP endpoint `serve` starts in the background; nil makes `serve` an error.
+    public init(configuration: Configuration, store: Store? = nil, actor: String? = nil, endpoint: (any EndpointHost)? = nil) {
         self.configuration = configuration
         session = Session(seed: configuration.seed, store: store, actor: actor)
+        session.endpoint = endpoint
         interpreter = Interpreter(session: session)
         interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         renderer = EventRenderer(style: .detect(isTerminal: isatty(STDOUT_FILENO) == 1))
+        notebook = NotebookRecorder(title: "mlw session",
+                                    details: [SessionFile.header(seed: session.initialSeed, startedAt: session.startedAt)
+                                        .map { $0.replacingOccurrences(of: "#! ", with: "") }.joined(separator: " · ")])
+        session.notebook = notebook
     }
 
     /// Runs until `quit`, Ctrl-D or the end of piped input; returns the process exit code.
@@ -56,6 +65,7 @@ public final class REPL {
             emit(renderer.style.bold("mlw \(SessionFile.version)") + " — type `help` for commands; Tab completes, Ctrl-R searches history, Ctrl-D leaves.")
             if let recorder { emit(renderer.style.dim("recording to \(recorder.path)")) }
         }
+        if let recorder { notebook.title = recorder.path }
         var number = 1
         var recorded = 0
         loop: while true {
@@ -65,7 +75,9 @@ public final class REPL {
             input.remember(line)
             session.sourceFile = recorder?.path
             session.sourceLine = recorder.map { $0.lineCount + 1 }
+            var events: [OutputEvent] = []
             let result = interpreter.run(line: line) { event in
+                events.append(event)
                 if case .progress(let label, let fraction) = event {
                     showProgress(label, fraction)
                     return
@@ -78,12 +90,14 @@ public final class REPL {
                 continue
             case .invalid(let problems):
                 for problem in problems { show(problem, source: line, promptWidth: prompt.count) }
+                notebook.recordInvalid(line, problems: problems.flatMap { $0.rendered(sourceLine: line) })
             case .ran(.failed(let problem)):
                 show(problem, source: line, promptWidth: prompt.count)
+                notebook.record(line, output: events, failure: problem, errorLines: problem.rendered(sourceLine: line))
             case .ran(.quit):
                 break loop
             case .ran(.ok):
-                break
+                notebook.record(line, output: events)
             }
             number += 1
             recorder?.record(session.transcript[recorded...])
@@ -91,6 +105,7 @@ public final class REPL {
         }
         recorder?.record(session.transcript[recorded...])
         recorder?.close()
+        session.endpoint?.stop()
         if interactive, let recorder, recorder.commandCount > 0 { emit(renderer.style.dim("session saved to \(recorder.path)")) }
         return 0
     }

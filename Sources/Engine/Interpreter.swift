@@ -73,6 +73,8 @@ public final class Interpreter {
             return .failed(Diagnostic("`\(command.name)` is not available", at: command.range))
         }
         let context = CommandContext(command: command, session: session, interpreter: self, emit: emit)
+        // A running endpoint follows registry changes (promote, rollback, retrain) before the next command.
+        defer { try? session.endpoint?.refresh() }
         do {
             return try handler(context)
         } catch {
@@ -101,6 +103,8 @@ public final class Interpreter {
         "card": RegistryReports.card, "filter": DataCommands.filter,
         "monitor": MonitorCommands.monitor, "observe": MonitorCommands.observe, "drift": MonitorReports.drift,
         "quality": MonitorReports.quality, "alert": ContinuousTraining.alert, "retrain": ContinuousTraining.retrain,
+        "serve": ServingCommands.serve, "deploy": ServingCommands.deploy, "send": ServingCommands.send,
+        "traffic": ServingCommands.traffic,
         "help": HelpCommand.help, "quit": { _ throws(Diagnostic) in .quit },
     ]
 }

@@ -1,4 +1,5 @@
 import Engine
+import Export
 import Foundation
 import Language
 import Store
@@ -15,9 +16,12 @@ public struct Runner {
         public var store: Store?
         /// Who the audit trail names; nil means `$USER`.
         public var actor: String?
+        /// Makes the endpoint a file's `serve` starts (stopped when the file ends); nil: `serve` is an error.
+        public var makeEndpoint: (@Sendable () -> any EndpointHost)?
 
         public init(file: String, parameters: [(name: String, value: String)] = [], check: Bool = false, update: Bool = false,
-                    store: Store? = nil, actor: String? = nil) {
+                    store: Store? = nil, actor: String? = nil, makeEndpoint: (@Sendable () -> any EndpointHost)? = nil) {
+            self.makeEndpoint = makeEndpoint
             self.file = file
             self.parameters = parameters
             self.check = check
@@ -36,7 +40,9 @@ public struct Runner {
         self.standardError = standardError
     }
 
-    public func run(_ options: Options) -> RunReport {
+    /// Replays `options.file`; its cells (for `export html|markdown` in the file, or `mlw export`) go to `notebook`,
+    /// else to a fresh recorder.
+    public func run(_ options: Options, notebook: NotebookRecorder? = nil) -> RunReport {
         let file = options.file
         func usage(_ message: String) -> RunReport {
             standardError("mlw run: \(message)")
@@ -69,24 +75,46 @@ public struct Runner {
         }
         let seed = script.directive("seed").flatMap { UInt64($0) } ?? 42
         let session = Session(seed: seed, parameterOverrides: overrides, store: options.store, actor: options.actor)
-        return replay(script, file: file, with: Interpreter(session: session, table: table), options: options)
+        session.endpoint = options.makeEndpoint?()
+        defer { session.endpoint?.stop() }
+        let notebook = notebook ?? NotebookRecorder(title: file)
+        session.notebook = notebook
+        return replay(script, file: file, with: Interpreter(session: session, table: table), options: options, notebook: notebook)
     }
 
-    private func replay(_ script: Script, file: String, with interpreter: Interpreter, options: Options) -> RunReport {
+    private func replay(_ script: Script, file: String, with interpreter: Interpreter, options: Options,
+                        notebook: NotebookRecorder) -> RunReport {
         var results: [CommandResult] = []
         var status = ExitStatus.success
         var freshOutput: [Int: [String]] = [:]
         var stopped = false
-        for (command, entry) in script.commands {
+        var previousLine = 0
+        for entry in script.entries {
+            let comment = script.comment(after: previousLine, before: entry.line)
+            let command: Command
+            switch entry.kind {
+            case .command(let parsed):
+                command = parsed
+            case .failed(let source):
+                notebook.recordFromFile(source, comment: comment, lines: entry.recorded.map(\.text), failed: true)
+                previousLine = entry.recorded.last?.line ?? entry.lastLine
+                continue
+            case .directive, .invalid:
+                continue
+            }
+            previousLine = entry.recorded.last?.line ?? entry.lastLine
             guard !stopped else {
                 results.append(CommandResult(line: entry.line, source: command.source, status: .skipped, seconds: 0))
+                notebook.recordFromFile(command.source, comment: comment, lines: entry.recorded.map(\.text), failed: false)
                 continue
             }
             let started = Date()
             interpreter.session.sourceFile = file == "-" ? nil : file
             interpreter.session.sourceLine = entry.line
             var fresh: [String] = []
+            var events: [OutputEvent] = []
             let outcome = interpreter.execute(command) { event in
+                events.append(event)
                 fresh += event.lines(recorded: true)
                 for line in event.lines(recorded: false) { standardOutput(line) }
             }
@@ -94,11 +122,14 @@ public struct Runner {
             var result = CommandResult(line: entry.line, source: command.source, status: .passed, seconds: seconds)
             switch outcome {
             case .ok:
-                break
+                notebook.record(command.source, comment: comment, output: events)
             case .quit:
+                notebook.record(command.source, comment: comment, output: events)
                 stopped = true
             case .failed(let diagnostic):
-                let message = diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n")
+                let rendered = diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) })
+                notebook.record(command.source, comment: comment, output: events, failure: diagnostic, errorLines: rendered)
+                let message = rendered.joined(separator: "\n")
                 standardError(message)
                 fresh += diagnostic.unplaced.rendered()
                 let assertion = diagnostic.kind == .assertion

@@ -5,8 +5,9 @@ import Hummingbird
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Each route and the one method it answers.
     static var routes: [(pattern: [String], method: HTTPRequest.Method)] {
-        [(["ping"], .get), (["health"], .get), (["version"], .get), (["models"], .get),
-         (["invocations"], .post), (["models", "*", "invocations"], .post)]
+        [(["ping"], .get), (["health"], .get), (["version"], .get), (["models"], .get), (["metrics"], .get),
+         (["invocations"], .post), (["models", "*", "invocations"], .post),
+         (["models", "*", "deploy"], .post), (["models", "*", "rollback"], .post)]
     }
 
     func handle(_ request: Request, context: Context,
@@ -25,7 +26,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                                           headers: [.allow: route.method.rawValue])
             }
             return JSONResponse.error(.notFound, "no route \(request.method.rawValue) \(request.uri.path); "
-                                      + "routes: GET /ping, /health, /version, /models; POST /invocations, /models/NAME/invocations")
+                                      + "routes: GET /ping, /health, /version, /models, /metrics; "
+                                      + "POST /invocations, /models/NAME/invocations, /models/NAME/deploy, /models/NAME/rollback")
         } catch {
             return JSONResponse.error(.internalServerError, "internal error: \(error)")
         }

@@ -7,6 +7,11 @@ enum JSONResponse {
         response(.ok, try encoder.encode(value))
     }
 
+    /// A body already written as JSON text.
+    static func ok(json: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+    }
+
     static func error(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
         var response = response(status, (try? encoder.encode(ErrorResponse(error: message))) ?? Data("{}".utf8))
         response.headers.append(contentsOf: headers)

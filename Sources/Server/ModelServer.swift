@@ -1,45 +1,72 @@
+import Engine
 import Hummingbird
 import Logging
 
-/// The HTTP endpoint over a fixed set of loaded models: MLflow-style scoring plus status routes.
+/// The HTTP endpoint over the deployed models: MLflow-style scoring, status routes, Prometheus metrics,
+/// and the mutating deploy and rollback routes (behind a bearer token when one is set).
 public struct ModelServer: Sendable {
     /// Bodies above this size get 413.
     public static let defaultMaximumBodyBytes = 16 * 1024 * 1024
 
-    public let models: [ServedModel]
+    public let state: ServingState
+    let metrics: ServingMetrics
+    let capture: CaptureRecorder?
     public let mlwVersion: String
     public let maximumBodyBytes: Int
+    /// The bearer token the mutating routes require; nil leaves them open (the default bind is loopback only).
+    public let token: String?
 
+    /// A server over fixed models, each served directly; nothing is captured.
     public init(models: [ServedModel], mlwVersion: String, maximumBodyBytes: Int = ModelServer.defaultMaximumBodyBytes) {
-        self.models = models
+        self.init(state: ServingState(models: models), mlwVersion: mlwVersion, token: nil, maximumBodyBytes: maximumBodyBytes)
+    }
+
+    /// A server that follows `state` (and, when it has a store, captures requests into it).
+    public init(state: ServingState, mlwVersion: String, token: String?,
+                maximumBodyBytes: Int = ModelServer.defaultMaximumBodyBytes) {
+        self.state = state
         self.mlwVersion = mlwVersion
+        self.token = token
         self.maximumBodyBytes = maximumBodyBytes
+        let metrics = ServingMetrics()
+        self.metrics = metrics
+        capture = state.store.map { CaptureRecorder(store: $0, metrics: metrics) }
     }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: JSONErrorMiddleware())
-        let endpoints = ScoringEndpoints(server: self)
+        let scoring = ScoringEndpoints(server: self)
+        let deployments = DeploymentEndpoints(server: self)
         router.get("/ping") { _, _ in "ok" }
         router.get("/health") { _, _ in
-            try JSONResponse.ok(HealthResponse(models: models.map { .init(name: $0.name, version: $0.version) }))
+            try JSONResponse.ok(HealthResponse(models: state.all.map { .init(name: $0.name, version: $0.production.version) }))
         }
         router.get("/version") { _, _ in try JSONResponse.ok(VersionResponse(version: mlwVersion)) }
-        router.get("/models") { _, _ in try JSONResponse.ok(models.map(ModelDescription.init)) }
-        router.post("/invocations") { request, _ in
-            try await endpoints.invoke(request, model: endpoints.onlyModel())
+        router.get("/models") { _, _ in try JSONResponse.ok(state.all.map(ModelDescription.init)) }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
+        router.post("/invocations") { request, _ in try await scoring.invoke(request, model: nil) }
         router.post("/models/:name/invocations") { request, context in
-            try await endpoints.invoke(request, model: endpoints.model(named: context.parameters.get("name") ?? ""))
+            try await scoring.invoke(request, model: context.parameters.get("name") ?? "")
+        }
+        router.post("/models/:name/deploy") { request, context in
+            try await deployments.deploy(request, model: context.parameters.get("name") ?? "")
+        }
+        router.post("/models/:name/rollback") { request, context in
+            try await deployments.rollback(request, model: context.parameters.get("name") ?? "")
         }
         return router
     }
 
     /// An application listening on `host:port` (port 0 picks a free one); `onRunning` gets the bound port.
-    public func application(host: String, port: Int,
+    /// - Parameter quiet: log only critical problems (a session's endpoint, whose stop would log its cancellation).
+    public func application(host: String, port: Int, quiet: Bool = false,
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "mlw-serve")
-        logger.logLevel = .warning
+        logger.logLevel = quiet ? .critical : .warning
         return Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "mlw"),
@@ -49,7 +76,14 @@ public struct ModelServer: Sendable {
     }
 
     /// Serves on `host:port` until the process gets SIGINT or SIGTERM.
-    public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(host: host, port: port, onRunning: onRunning).runService()
+    public func run(host: String, port: Int, quiet: Bool = false,
+                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(host: host, port: port, quiet: quiet, onRunning: onRunning).runService()
     }
+
+    /// Writes buffered captures and finishes shadow scoring.
+    public func flushCaptures() throws { try capture?.flush() }
+
+    /// What the endpoint saw for `model` since it started.
+    public func traffic(_ model: String) -> EndpointTraffic? { metrics.traffic(model) }
 }

@@ -7,21 +7,46 @@ struct ScoringEndpoints: Sendable {
     let server: ModelServer
 
     /// The model `/invocations` answers with: the only one served.
-    func onlyModel() throws(ServingError) -> ServedModel {
-        if server.models.count == 1 { return server.models[0] }
-        if server.models.isEmpty { throw .badRequest("no model is in production, so there is nothing to score with") }
-        throw .badRequest("\(server.models.count) models are served (\(names)); "
-                          + "post to /models/NAME/invocations, e.g. /models/\(server.models[0].name)/invocations")
+    private func onlyModel() throws(ServingError) -> String {
+        let names = server.state.names
+        if names.count == 1 { return names[0] }
+        if names.isEmpty { throw .badRequest("no model is in production, so there is nothing to score with") }
+        throw .badRequest("\(names.count) models are served (\(names.joined(separator: ", "))); "
+                          + "post to /models/NAME/invocations, e.g. /models/\(names[0])/invocations")
     }
 
-    func model(named name: String) throws(ServingError) -> ServedModel {
-        if let model = server.models.first(where: { $0.name == name }) { return model }
-        throw ServingError(.notFound, "no model `\(name)` is served; served: \(server.models.isEmpty ? "none" : names)")
+    /// Scores the body with the version the route picks for `name` (nil: the only model served).
+    func invoke(_ request: Request, model name: String?) async throws -> Response {
+        let started = ContinuousClock.now
+        let name = try name ?? onlyModel()
+        guard let (_, choice) = server.state.choose(name) else {
+            server.metrics.refused(model: "", version: nil, status: 404)
+            let served = server.state.all.map(\.production.reference)
+            throw ServingError(.notFound, "no model `\(name)` is served; served: \(served.isEmpty ? "none" : served.joined(separator: ", "))")
+        }
+        let served = choice.answering
+        let table: InputTable
+        let predictions: Predictions
+        do {
+            (table, predictions) = try await score(request, with: served)
+        } catch let error as ServingError {
+            server.metrics.refused(model: name, version: served.version, status: Int(error.status.code))
+            throw error
+        }
+        let labels = predictions.labels
+        if case .classes = predictions {
+            server.metrics.answered(served, role: choice.role, duration: .now - started, classes: labels, rows: labels.count)
+        } else {
+            server.metrics.answered(served, role: choice.role, duration: .now - started, classes: nil, rows: labels.count)
+        }
+        if choice.captured || choice.shadow != nil {
+            server.capture?.add(.init(answered: served, shadow: choice.shadow, captured: choice.captured, table: table,
+                                      predictions: labels))
+        }
+        return JSONResponse.ok(json: PredictionResponse(predictions: predictions, model: served.name, version: served.version).json)
     }
 
-    private var names: String { server.models.map(\.reference).joined(separator: ", ") }
-
-    func invoke(_ request: Request, model served: ServedModel) async throws -> Response {
+    private func score(_ request: Request, with served: ServedModel) async throws -> (InputTable, Predictions) {
         let body = try await readBody(request)
         guard !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw ServingError.badRequest("the body is empty; send JSON with one of \(JSONScoringRequest.formats.joined(separator: ", ")) or text/csv")
@@ -32,16 +57,14 @@ struct ScoringEndpoints: Sendable {
         case .csv: table = try CSVScoringRequest.table(from: body)
         }
         let frame = try FeatureFrameBuilder.frame(from: table, for: served.model)
-        let predictions: Predictions
         do {
-            predictions = try served.model.predict(frame)
+            return (table, try served.model.predict(frame))
         } catch {
             throw ServingError.badRequest("cannot score with \(served.reference): \(error.message)")
         }
-        return try JSONResponse.ok(PredictionResponse(predictions: predictions, model: served.name, version: served.version))
     }
 
-    private func readBody(_ request: Request) async throws -> [UInt8] {
+    func readBody(_ request: Request) async throws -> [UInt8] {
         let limit = server.maximumBodyBytes
         let tooLarge = ServingError(.contentTooLarge, "the body is over the \(limit / (1024 * 1024)) MB limit (\(limit) bytes)")
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }

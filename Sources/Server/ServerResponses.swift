@@ -1,27 +1,47 @@
 import Foundation
 import Learning
 
-/// `{"predictions": [...], "model": "NAME", "version": N}`: class labels, or numbers (null when not finite).
-struct PredictionResponse: Encodable {
+/// `{"model": "NAME", "predictions": [...], "version": N}`: class labels, or numbers (null when not finite).
+/// Written by hand: on the hot path JSONEncoder costs more than scoring a row.
+struct PredictionResponse {
     var predictions: Predictions
     var model: String
     var version: Int
 
-    private enum CodingKeys: String, CodingKey { case predictions, model, version }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+    var json: String {
+        var out = "{\"model\":" + Self.quoted(model) + ",\"predictions\":["
         switch predictions {
-        case .classes(let classes): try container.encode(classes.labels, forKey: .predictions)
-        case .values(let values): try container.encode(values.map { $0.isFinite ? $0 : nil }, forKey: .predictions)
+        case .classes(let classes): out += classes.labels.map(Self.quoted).joined(separator: ",")
+        case .values(let values): out += values.map { $0.isFinite ? formatNumber($0) : "null" }.joined(separator: ",")
         }
-        try container.encode(model, forKey: .model)
-        try container.encode(version, forKey: .version)
+        return out + "],\"version\":\(version)}"
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }
 
-/// One entry of `GET /models`.
+/// One entry of `GET /models`: the production version's schema, and how traffic is routed.
 struct ModelDescription: Encodable {
+    struct Share: Encodable {
+        var version: Int
+        var percent: Int
+    }
+
     var name: String
     var version: Int
     var algorithm: String
@@ -29,8 +49,18 @@ struct ModelDescription: Encodable {
     var target: String
     var features: [String]
     var classes: [String]?
+    var strategy: String
+    /// Who answers which share of requests.
+    var traffic: [Share]
+    /// The shadow version and the share of requests copied to it.
+    var shadow: Share?
+    /// Blue/green: the version a rollback returns to.
+    var standby: Int?
+    /// Percent of requests captured for monitoring.
+    var capture: Int
 
-    init(_ served: ServedModel) {
+    init(_ route: ModelRoute) {
+        let served = route.production
         name = served.name
         version = served.version
         algorithm = served.model.algorithm.rawValue
@@ -43,6 +73,11 @@ struct ModelDescription: Encodable {
         case .regression:
             task = "regression"
         }
+        strategy = route.strategy.rawValue
+        traffic = route.split.map { Share(version: $0.0.version, percent: $0.1) }
+        if route.strategy == .shadow, let candidate = route.candidate { shadow = Share(version: candidate.version, percent: route.percent) }
+        standby = route.standby?.version
+        capture = route.capture
     }
 }
 

@@ -34,10 +34,11 @@ extension Store {
         }
     }
 
-    /// Records an observed batch with its metrics in one transaction (its error stream first, as an object).
-    /// - Throws: `StoreError` for an unknown model version, baseline or dataset version.
+    /// Records an observed batch with its metrics in one transaction (its error stream first, as an object);
+    /// `captures` are the captured requests the batch is made of, marked observed in the same transaction.
+    /// - Throws: `StoreError` for an unknown model version, baseline or dataset version, or a capture observed already.
     @discardableResult
-    public func recordBatch(_ batch: NewMonitorBatch) throws -> MonitorBatchRecord {
+    public func recordBatch(_ batch: NewMonitorBatch, consuming captures: [Int64] = []) throws -> MonitorBatchRecord {
         let errors = try batch.errors.map { try putObject($0) }
         return try writeTransaction("recording a batch of \(batch.modelName)") { db in
             _ = try Self.requireVersion(db, batch.modelName, batch.version)
@@ -54,6 +55,7 @@ extension Store {
                 try db.execute(sql: "INSERT INTO monitor_batch_metric (batch_id, name, value) VALUES (?, ?, ?)",
                                arguments: [id, name, value])
             }
+            try Self.markObserved(db, captures: captures, batch: id)
             return try Self.fetchBatches(db, model: batch.modelName, id: id).first!
         }
     }

@@ -17,6 +17,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case register, approve, reject, promote, archive, rollback
     /// A promotion refused by its gate.
     case refuse
+    /// A change of how the endpoint routes traffic (`deploy`).
+    case deploy
 }
 
 /// A model version to register.

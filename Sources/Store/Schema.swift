@@ -80,6 +80,9 @@ extension Store {
         migrator.registerMigration("0003-monitoring") { db in
             try db.execute(sql: monitoringSchema)
         }
+        migrator.registerMigration("0004-serving") { db in
+            try db.execute(sql: servingSchema)
+        }
         return migrator
     }()
 
@@ -208,5 +211,72 @@ extension Store {
         BEGIN SELECT RAISE(ABORT, 'an observed batch cannot be changed'); END;
         CREATE TRIGGER monitor_batch_no_delete BEFORE DELETE ON monitor_batch
         BEGIN SELECT RAISE(ABORT, 'an observed batch cannot be deleted'); END;
+        """
+
+    /// Deployments (append-only: the newest per model is in force) and captured requests; the audit trail is
+    /// rebuilt to accept `deploy` events (SQLITE: a CHECK constraint cannot be altered in place).
+    static let servingSchema = """
+        DROP TRIGGER audit_event_no_update;
+        DROP TRIGGER audit_event_no_delete;
+        CREATE TABLE audit_event_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('register', 'approve', 'reject', 'promote', 'archive', 'rollback',
+                                                   'refuse', 'deploy')),
+            from_stage TEXT CHECK (from_stage IS NULL OR from_stage IN ('none', 'staging', 'production', 'archived')),
+            to_stage TEXT CHECK (to_stage IS NULL OR to_stage IN ('none', 'staging', 'production', 'archived')),
+            actor TEXT NOT NULL CHECK (length(actor) > 0),
+            at TEXT NOT NULL,
+            note TEXT,
+            FOREIGN KEY (model_name, version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT
+        );
+        INSERT INTO audit_event_new (id, model_name, version, action, from_stage, to_stage, actor, at, note)
+            SELECT id, model_name, version, action, from_stage, to_stage, actor, at, note FROM audit_event;
+        DROP TABLE audit_event;
+        ALTER TABLE audit_event_new RENAME TO audit_event;
+        CREATE INDEX audit_event_by_model ON audit_event(model_name, id);
+        CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: an event cannot be changed'); END;
+        CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: an event cannot be deleted'); END;
+
+        -- SQLITE: AUTOINCREMENT (PostgreSQL: BIGINT GENERATED ALWAYS AS IDENTITY)
+        CREATE TABLE deployment (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL REFERENCES registered_model(name) ON DELETE RESTRICT,
+            strategy TEXT NOT NULL CHECK (strategy IN ('direct', 'canary', 'bluegreen', 'shadow')),
+            production_version INTEGER NOT NULL,
+            candidate_version INTEGER,
+            percent INTEGER NOT NULL CHECK (percent >= 0 AND percent <= 100),
+            capture INTEGER NOT NULL CHECK (capture >= 0 AND capture <= 100),
+            deployed_by TEXT NOT NULL CHECK (length(deployed_by) > 0),
+            deployed_at TEXT NOT NULL,
+            note TEXT,
+            FOREIGN KEY (model_name, production_version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT,
+            FOREIGN KEY (model_name, candidate_version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT
+        );
+        CREATE INDEX deployment_by_model ON deployment(model_name, id);
+        CREATE TRIGGER deployment_no_change BEFORE UPDATE ON deployment
+        BEGIN SELECT RAISE(ABORT, 'a deployment cannot be changed; deploy again'); END;
+        CREATE TRIGGER deployment_no_delete BEFORE DELETE ON deployment
+        BEGIN SELECT RAISE(ABORT, 'a deployment cannot be deleted'); END;
+
+        -- SQLITE: AUTOINCREMENT (PostgreSQL: BIGINT GENERATED ALWAYS AS IDENTITY)
+        CREATE TABLE captured_request (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model_name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            shadow_version INTEGER,
+            columns TEXT NOT NULL,
+            rows TEXT NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count > 0),
+            predictions TEXT NOT NULL,
+            shadow_predictions TEXT,
+            received_at TEXT NOT NULL,
+            batch_id INTEGER REFERENCES monitor_batch(id) ON DELETE RESTRICT,
+            FOREIGN KEY (model_name, version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT
+        );
+        CREATE INDEX captured_request_pending ON captured_request(model_name, batch_id, id);
         """
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Engine
+import Server
 
 @main
 struct MLW: ParsableCommand {
@@ -9,7 +10,7 @@ struct MLW: ParsableCommand {
         abstract: "An MLOps workbench: a REPL over a small command language, recorded sessions, headless replay.",
         discussion: "With no subcommand, mlw opens the REPL and records the session to sessions/YYYY-MM-DD-HHMMSS.mlw.",
         version: SessionFile.version,
-        subcommands: [Repl.self, Run.self, Serve.self],
+        subcommands: [Repl.self, Run.self, ExportSession.self, Serve.self],
         defaultSubcommand: Repl.self
     )
 }
@@ -35,7 +36,7 @@ struct Repl: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open(storeOptions.directory)
         let repl = REPL(configuration: .init(sessionsDirectory: noRecord ? nil : sessions, seed: seed), store: store,
-                        actor: storeOptions.actor)
+                        actor: storeOptions.actor, endpoint: ServingHost())
         throw ExitCode(repl.run())
     }
 }

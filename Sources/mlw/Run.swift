@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Replay
+import Server
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +51,8 @@ struct Run: ParsableCommand {
         let shared = (check || update) && storeOptions.store == nil ? nil : try storeOptions.open(storeOptions.directory)
         for file in files {
             reports.append(runner.run(Runner.Options(file: file, parameters: pairs, check: check, update: update,
-                                                     store: shared, actor: storeOptions.actor)))
+                                                     store: shared, actor: storeOptions.actor,
+                                                     makeEndpoint: { ServingHost() })))
         }
         let commands = reports.reduce(0) { $0 + $1.results.count }
         let failed = reports.reduce(0) { $0 + $1.failures }

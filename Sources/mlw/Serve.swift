@@ -6,12 +6,14 @@ import Server
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the production version of every registered model over HTTP.",
+        abstract: "Serve the deployed models of the store over HTTP.",
         discussion: """
         Routes: POST /invocations (when one model is served) and POST /models/NAME/invocations with an MLflow-style \
-        JSON body (dataframe_split, dataframe_records or instances) or text/csv; GET /ping, /health, /version, /models. \
-        Bodies are limited to \(ModelServer.defaultMaximumBodyBytes / (1024 * 1024)) MB. Models are loaded once, at start, \
-        from the store (--store, else $MLW_STORE, else .mlw).
+        JSON body (dataframe_split, dataframe_records or instances) or text/csv; GET /ping, /health, /version, /models \
+        (versions, strategy, traffic split), /metrics (Prometheus); POST /models/NAME/deploy and /models/NAME/rollback \
+        (behind the bearer token when --token or $MLW_TOKEN is set). Bodies are limited to \
+        \(ModelServer.defaultMaximumBodyBytes / (1024 * 1024)) MB. The server follows the store (--store, else $MLW_STORE, \
+        else .mlw): deploy, promote and rollback from any mlw take effect within half a second, without a restart.
         """
     )
 
@@ -21,31 +23,34 @@ struct Serve: ParsableCommand {
     @Option(help: "The address to bind; 127.0.0.1 keeps the server local.")
     var host = "127.0.0.1"
 
+    @Option(help: "Bearer token the deploy and rollback routes require (default: $MLW_TOKEN).")
+    var token: String?
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let directory = storeOptions.directory
         let store = try storeOptions.open(directory)
-        let models: [ServedModel]
+        let state: ServingState
         do {
-            models = try ServedModel.production(in: store)
+            state = try ServingState(store: store)
         } catch {
             printError("mlw serve: \(error)")
             throw ExitCode(1)
         }
-        guard !models.isEmpty else {
-            printError("mlw serve: no registered model in \(directory) has a production version; promote one: promote NAME@VERSION to production")
-            throw ExitCode(1)
+        let token = (token ?? ProcessInfo.processInfo.environment["MLW_TOKEN"]).flatMap { $0.isEmpty ? nil : $0 }
+        if token == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
+            printError("mlw serve: warning: \(host) is reachable from other machines and deploy/rollback have no token; set --token or MLW_TOKEN")
         }
-        let server = ModelServer(models: models, mlwVersion: SessionFile.version)
+        let server = ModelServer(state: state, mlwVersion: SessionFile.version, token: token)
         let (host, port) = (host, port)
-        let served = models.map(\.reference).joined(separator: ", ")
+        let served = state.summary
         let failure = ServeFailure()
         let finished = DispatchSemaphore(value: 0)
         Task.detached {
             do {
                 try await server.run(host: host, port: port) { bound in
-                    print("mlw serve: listening on http://\(host):\(bound), serving \(served)")
+                    print("mlw serve: listening on http://\(host):\(bound), serving \(served.isEmpty ? "nothing yet (promote a version to production)" : served)")
                     fflush(nil)
                 }
             } catch {
@@ -53,7 +58,14 @@ struct Serve: ParsableCommand {
             }
             finished.signal()
         }
+        Task.detached {
+            while true {
+                try? await Task.sleep(for: .milliseconds(500))
+                do { try state.refresh() } catch { printError("mlw serve: \(error)") }
+            }
+        }
         finished.wait()
+        try? server.flushCaptures()
         if let error = failure.error {
             printError("mlw serve: cannot serve on \(host):\(port): \(error)")
             throw ExitCode(1)

@@ -50,7 +50,7 @@ struct CompletionTests {
         completer.complete(line, cursor: line.count, context: Context()).candidates
     }
 
-    @Test func commandWords() { #expect(complete("de") == ["describe"]) }
+    @Test func commandWords() { #expect(complete("de") == ["deploy", "describe"]) }
     @Test func datasetNames() { #expect(complete("describe t") == ["test", "train"]) }
     @Test func keywords() { #expect(complete("train m = logistic o") == ["on"]) }
     @Test func algorithms() { #expect(complete("train m = lo") == ["logistic"]) }
@@ -59,4 +59,10 @@ struct CompletionTests {
     @Test func targetColumnsOfAFile() { #expect(complete("load iris from \"iris.csv\" target=sp") == ["species"]) }
     @Test func pathsInsideQuotes() { #expect(complete("load iris from \"sa") == ["samples/"]) }
     @Test func modelsAfterComma() { #expect(complete("evaluate lr, l") == ["lr"]) }
+    @Test func everyFormOfACommand() {
+        #expect(complete("export ") == ["html", "lr", "markdown"])
+        #expect(complete("export lr ") == ["to"])
+        #expect(complete("export html ") == ["\"", "to"])
+        #expect(complete("expo") == ["export"], "the word once, though it has two forms")
+    }
 }

@@ -4,6 +4,18 @@ import Learning
 
 /// `compare A, B on DATA [by=METRIC] [folds=N]`: metrics side by side, a significance test and a verdict.
 enum CompareCommand {
+    /// DATA, or with `captured` the requests the endpoint captured for the registered model compared since the
+    /// last `observe ... with captured` (a shadow's live traffic), with the target when the callers sent it.
+    private static func comparisonData(_ context: CommandContext, models: [SessionModel]) throws(Diagnostic) -> Dataset {
+        let target = models[0].model.target
+        guard context.namesCaptured("DATA") else { return try DataCommands.dataset("DATA", context, target: target) }
+        guard let registered = models.lazy.compactMap({ $0.name.split(separator: "@").dropLast().first }).first else {
+            throw Diagnostic("`captured` is the traffic the endpoint captured for a registered model; compare its versions on it",
+                             at: context.command.slot("DATA")?.range, hint: "compare credit@production, credit@staging on captured")
+        }
+        return try context.capturedDataset(model: String(registered), target: target).0
+    }
+
     static func compare(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let (models, slot) = try context.models("NAME")
         guard models.count >= 2 else {
@@ -14,7 +26,7 @@ enum CompareCommand {
             throw Diagnostic("`\(first.name)` predicts `\(first.model.target)` but `\(other.name)` predicts `\(other.model.target)`: only models of the same target compare",
                              at: slot)
         }
-        let data = try DataCommands.dataset("DATA", context, target: first.model.target)
+        let data = try comparisonData(context, models: models)
         let metric = try MetricDirection.metric(context, task: first.model.task)
         var scores: [Double] = []
         var rows: [[String]] = []

@@ -8,22 +8,29 @@ extension DataCommands {
         let frame = dataset.frame
         var numeric: [[String]] = []
         var categorical: [[String]] = []
+        var numericHistograms: [CellChart?] = []
+        var levelCharts: [CellChart?] = []
         for column in frame.columns {
             let summary = ColumnSummary.summarize(column, bins: 8)
             let name = column.name + (column.name == frame.target ? " *" : "")
             if let stats = summary.numeric {
+                let histogram = CellChart.histogram(stats.histogram)
+                numericHistograms.append(histogram)
                 numeric.append([name, String(summary.count), String(summary.missing),
                                 Formatting.statistic(stats.mean), Formatting.statistic(stats.std),
                                 Formatting.statistic(stats.min), Formatting.statistic(stats.q25),
                                 Formatting.statistic(stats.median), Formatting.statistic(stats.q75),
-                                Formatting.statistic(stats.max), Sparkline.bars(stats.histogram)])
+                                Formatting.statistic(stats.max), histogram.text])
             } else if column.kind == .numeric {
+                numericHistograms.append(nil)
                 numeric.append([name, "0", String(summary.missing)] + Array(repeating: "", count: 8))
             } else {
                 let counts = summary.categorical?.levelCounts ?? []
                 let top = counts.first.map { "\($0.level) (\($0.count))" } ?? ""
+                let levels = CellChart.histogram(counts.prefix(12).map(\.count))
+                levelCharts.append(levels)
                 categorical.append([name, column.kind.rawValue, String(summary.count), String(summary.missing),
-                                    String(summary.distinct), top, Sparkline.bars(counts.prefix(12).map(\.count))])
+                                    String(summary.distinct), top, levels.text])
             }
         }
         context.say("\(dataset.name): \(Formatting.count(frame.rowCount, "row")) × \(Formatting.count(frame.columns.count, "column"))\(frame.target.map { ", target \($0) (*)" } ?? "")")
@@ -31,12 +38,12 @@ extension DataCommands {
             context.emit(.table(Table(columns: [.init("numeric"), .init("count", .right), .init("missing", .right),
                                                 .init("mean", .right), .init("std", .right), .init("min", .right),
                                                 .init("25%", .right), .init("50%", .right), .init("75%", .right),
-                                                .init("max", .right), .init("histogram")], rows: numeric)))
+                                                .init("max", .right), .init("histogram")], rows: numeric, charts: [10: numericHistograms])))
         }
         if !categorical.isEmpty {
             context.emit(.table(Table(columns: [.init("categorical"), .init("type"), .init("count", .right),
                                                 .init("missing", .right), .init("distinct", .right), .init("top (count)"),
-                                                .init("levels by count")], rows: categorical)))
+                                                .init("levels by count")], rows: categorical, charts: [6: levelCharts])))
         }
         return .ok
     }

@@ -4,8 +4,11 @@ import Language
 enum HelpCommand {
     static func help(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let table = context.table
-        if let word = context.command.slot("COMMAND")?.value.text, let spec = table.command(named: word) {
-            describe(spec, table: table, context: context)
+        if let word = context.command.slot("COMMAND")?.value.text, case let forms = table.forms(named: word), !forms.isEmpty {
+            for (index, spec) in forms.enumerated() {
+                if index > 0 { context.say("") }
+                describe(spec, table: table, context: context)
+            }
             return .ok
         }
         var group = ""

@@ -26,10 +26,12 @@ enum InspectionCommands {
 
     static func emitChart(_ importances: [FeatureImportance], model: String, context: CommandContext) {
         let top = importances.map(\.mean).max() ?? 0
-        let rows = importances.map { item in
-            [item.feature, Formatting.metric(item.mean), "± " + Formatting.metric(item.std), BarChart.bar(item.mean, top: top)]
+        let bars = importances.map { CellChart.bar(value: $0.mean, top: top, width: 30) }
+        let rows = zip(importances, bars).map { item, bar in
+            [item.feature, Formatting.metric(item.mean), "± " + Formatting.metric(item.std), bar.text]
         }
-        context.emit(.table(Table(columns: [.init("feature"), .init("importance", .right), .init("std", .right), .init("")], rows: rows)))
+        context.emit(.table(Table(columns: [.init("feature"), .init("importance", .right), .init("std", .right), .init("")], rows: rows,
+                                  charts: [3: bars])))
         for item in importances { context.session.values["\(model).importance.\(item.feature)"] = .metric(item.mean) }
     }
 
@@ -76,17 +78,13 @@ enum InspectionCommands {
         let (truth, predictions) = try classPredictions(model, data, context)
         let matrix = ConfusionMatrix(truth: truth, predicted: predictions.labels)
         let labels = matrix.labels
-        let top = Double(matrix.counts.joined().max() ?? 1)
-        let shades: [Character] = [" ", "░", "▒", "▓", "█"]
-        let rows = labels.indices.map { t -> [String] in
-            [labels[t]] + labels.indices.map { p in
-                let count = matrix[t, p]
-                let shade = count == 0 ? " " : shades[max(1, Int((Double(count) / top * 4).rounded()))]
-                return "\(count) \(shade)"
-            }
-        }
+        let top = matrix.counts.joined().max() ?? 1
+        let cells = labels.indices.map { t in labels.indices.map { p in CellChart.shade(count: matrix[t, p], top: top) } }
+        let rows = labels.indices.map { t in [labels[t]] + cells[t].map(\.text) }
+        var charts: [Int: [CellChart?]] = [:]
+        for p in labels.indices { charts[p + 1] = cells.map { $0[p] } }
         context.say("confusion matrix of \(model.name) on \(data.name): rows are the truth, columns the prediction")
-        context.emit(.table(Table(columns: [.init("truth \\ predicted")] + labels.map { .init($0, .right) }, rows: rows)))
+        context.emit(.table(Table(columns: [.init("truth \\ predicted")] + labels.map { .init($0, .right) }, rows: rows, charts: charts)))
         let correct = labels.indices.reduce(0) { $0 + matrix[$1, $1] }
         context.say("\(correct) of \(matrix.total) correct (accuracy \(Formatting.metric(Double(correct) / Double(max(1, matrix.total)))))")
     }
@@ -100,16 +98,18 @@ enum InspectionCommands {
         for (index, label) in classes.prefix(marks.count).enumerated() {
             guard let scores = predictions.probabilities(of: label) else { continue }
             let curve = rocCurve(scores: scores, positives: truth.map { $0 == label })
-            plot.series.append((marks[index], Array(zip(curve.fpr, curve.tpr))))
-            legend.append("\(marks[index]) \(label) vs rest: AUC \(Formatting.metric(curve.auc))")
+            let name = "\(label) vs rest: AUC \(Formatting.metric(curve.auc))"
+            plot.series.append(.init(mark: marks[index], label: name, points: zip(curve.fpr, curve.tpr).map { LinePlot.Point($0, $1) }))
+            legend.append("\(marks[index]) \(name)")
             context.session.values["\(model.name).\(data.name).roc_auc.\(label)"] = .metric(curve.auc)
         }
         context.say("ROC curve of \(model.name) on \(data.name)")
-        for line in plot.lines() { context.say(line) }
+        context.emit(.plot(plot))
         for line in legend { context.say(line) }
     }
 
     static func export(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        if context.command.slot("FORMAT") != nil { return try NotebookExportCommand.export(context) }
         let model = try context.model("NAME")
         let path = try context.text("PATH")
         let data: Data

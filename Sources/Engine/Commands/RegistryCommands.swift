@@ -101,13 +101,18 @@ enum RegistryCommands {
                              hint: "rollback \(name.value.split(separator: "@").first ?? "")")
         }
         let note = try context.string("note")
-        let result: Rollback
+        let outcome: RollbackOutcome
         do {
-            result = try context.store.rollback(name.value, actor: context.session.actor, note: note)
+            outcome = try context.store.rollbackDeployment(name.value, actor: context.session.actor, note: note)
         } catch {
             throw Diagnostic("cannot roll back \(name.value): \(error)", at: name.range)
         }
-        context.say("rolled back \(name.value): \(result.restored.reference) is in production again; \(result.retired.reference) archived")
+        switch outcome {
+        case .rolloutEnded(let deployment):
+            context.say("rolled back the rollout of \(name.value): \(deployment.summary)")
+        case .productionRestored(let result):
+            context.say("rolled back \(name.value): \(result.restored.reference) is in production again; \(result.retired.reference) archived")
+        }
         return .ok
     }
 

@@ -42,7 +42,13 @@ enum MonitorCommands {
         let (name, baselineRecord, baseline, range) = try context.monitoredBaseline("NAME")
         let version = try context.servingVersion(name, baseline: baselineRecord, at: range)
         let model = try context.registeredModel(version, at: range)
-        let batch = try context.batchDataset("DATA", target: model.model.target)
+        var captures: [Int64] = []
+        let batch: Dataset
+        if context.namesCaptured("DATA") {
+            (batch, captures) = try context.capturedDataset(model: name, target: model.model.target)
+        } else {
+            batch = try context.batchDataset("DATA", target: model.model.target)
+        }
         let method = try context.string("method").flatMap(DriftMethod.init(rawValue:))
         let detectorName = try context.string("detector").flatMap(ConceptDriftDetectorName.init(rawValue:))
         let report: BatchReport
@@ -64,7 +70,8 @@ enum MonitorCommands {
                 modelName: name, version: version.version, baselineID: baselineRecord.id, datasetSHA256: batch.version,
                 datasetLabel: batch.name, rows: report.rows, hasTarget: !report.metrics.isEmpty,
                 driftShare: report.driftShare, driftDetected: report.driftDetected, violations: report.violations.count,
-                report: observed.json, errors: errors, metrics: report.metrics, observedBy: context.session.actor))
+                report: observed.json, errors: errors, metrics: report.metrics, observedBy: context.session.actor),
+                consuming: captures)
         } catch {
             throw context.storeFailure(error, doing: "record the batch")
         }

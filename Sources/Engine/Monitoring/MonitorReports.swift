@@ -27,17 +27,18 @@ enum MonitorReports {
         let metric = try MetricDirection.metric(context, task: baseline.task)
         let scores = batches.compactMap { $0.metrics[metric] }
         let top = max(scores.map(abs).max() ?? 1, 1e-12)
-        let rows = batches.map { batch -> [String] in
-            let score = batch.metrics[metric]
+        let scoreBars = batches.map { batch in batch.metrics[metric].map { CellChart.bar(value: max(0, $0), top: top, width: 20) } }
+        let driftBars = batches.map { CellChart.bar(value: $0.driftShare, top: 1, width: 10) }
+        let rows = batches.indices.map { index -> [String] in
+            let batch = batches[index]
             return ["\(batch.number)", batch.datasetLabel, "@\(batch.version)", String(batch.rows),
-                    score.map(Formatting.metric) ?? "-", score.map { BarChart.bar(max(0, $0), top: top, width: 20) } ?? "no target",
-                    Formatting.metric(batch.driftShare), BarChart.bar(batch.driftShare, top: 1, width: 10),
-                    String(batch.violations)]
+                    batch.metrics[metric].map(Formatting.metric) ?? "-", scoreBars[index]?.text ?? "no target",
+                    Formatting.metric(batch.driftShare), driftBars[index].text, String(batch.violations)]
         }
         context.say("quality of \(name) per observed batch: \(metric)\(MetricDirection.lowerIsBetter.contains(metric) ? " (lower is better)" : "") and drift share")
         context.emit(.table(Table(columns: [.init("batch", .right), .init("data"), .init("version"), .init("rows", .right),
                                             .init(metric, .right), .init(""), .init("drift share", .right), .init(""),
-                                            .init("violations", .right)], rows: rows)))
+                                            .init("violations", .right)], rows: rows, charts: [5: scoreBars, 7: driftBars])))
         if let first = scores.first, let last = scores.last, scores.count > 1 {
             let better = MetricDirection.isBetter(last, than: first, metric: metric)
             context.say("\(metric) went from \(Formatting.metric(first)) to \(Formatting.metric(last)) "

@@ -5,21 +5,25 @@ import Learning
 enum MonitorTables {
     /// One row per profiled column: type, completeness, range or categories, quantiles, distribution.
     static func profiles(_ profiles: [FeatureProfile]) -> Table {
-        let rows = profiles.map { profile -> [String] in
+        let distributions = profiles.map { profile in
+            CellChart.histogram(profile.numbers.map { histogram($0.sketch, bins: 12) }
+                ?? zip(profile.levels ?? [], profile.levelCounts ?? []).filter { $0.1 > 0 }.prefix(12).map(\.1))
+        }
+        let rows = zip(profiles, distributions).map { profile, distribution -> [String] in
             let complete = DataQualityCheck.percent(profile.completeness)
             if let numbers = profile.numbers {
                 let q = numbers.quantiles
                 return [profile.name, profile.kind.rawValue, complete,
                         "\(Formatting.statistic(numbers.min)) … \(Formatting.statistic(numbers.max))",
                         "\(Formatting.statistic(q[1])) / \(Formatting.statistic(q[3])) / \(Formatting.statistic(q[5]))",
-                        Sparkline.bars(histogram(numbers.sketch, bins: 12))]
+                        distribution.text]
             }
             let pairs = zip(profile.levels ?? [], profile.levelCounts ?? []).filter { $0.1 > 0 }
             let domain = pairs.prefix(4).map { "\($0.0) \($0.1)" }.joined(separator: ", ") + (pairs.count > 4 ? ", … (\(pairs.count))" : "")
-            return [profile.name, profile.kind.rawValue, complete, domain, "", Sparkline.bars(pairs.prefix(12).map(\.1))]
+            return [profile.name, profile.kind.rawValue, complete, domain, "", distribution.text]
         }
         return Table(columns: [.init("column"), .init("type"), .init("complete", .right), .init("range or categories"),
-                               .init("5% / 50% / 95%"), .init("distribution")], rows: rows)
+                               .init("5% / 50% / 95%"), .init("distribution")], rows: rows, charts: [5: distributions])
     }
 
     static func histogram(_ sketch: ValueSketch, bins: Int) -> [Int] {

@@ -39,6 +39,11 @@ public enum Formatting {
     }
 
     /// `1 row`, `150 rows`.
+    /// A share as a percentage with one decimal: `12.5 %`.
+    public static func percent(_ share: Double) -> String {
+        String(format: "%.1f %%", share * 100)
+    }
+
     public static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
         "\(count) \(count == 1 ? noun : plural ?? (noun.hasSuffix("s") ? noun + "es" : noun + "s"))"
     }

@@ -1,9 +1,30 @@
 /// A small scatter of curves on a character grid with axes from 0 to 1 (for ROC curves).
-public struct LinePlot {
+public struct LinePlot: Sendable, Equatable {
+    /// A point of a curve, both coordinates in 0…1.
+    public struct Point: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public init(_ x: Double, _ y: Double) {
+            self.x = x
+            self.y = y
+        }
+    }
+
+    /// One curve: the character it is drawn with, what it is (for a legend), and its points.
+    public struct Series: Sendable, Equatable {
+        public var mark: Character
+        public var label: String
+        public var points: [Point]
+        public init(mark: Character, label: String, points: [Point]) {
+            self.mark = mark
+            self.label = label
+            self.points = points
+        }
+    }
+
     public var width = 41
     public var height = 17
-    /// Each series: a one-character mark and its (x, y) points, both in 0…1.
-    public var series: [(mark: Character, points: [(Double, Double)])] = []
+    public var series: [Series] = []
     public var xLabel = ""
     public var yLabel = ""
 
@@ -18,9 +39,9 @@ public struct LinePlot {
             let x = Double(step) / Double(width - 1)
             grid[row(for: x)][step] = "·"
         }
-        for (mark, points) in series {
-            for (x, y) in interpolated(points) {
-                grid[row(for: y)][column(for: x)] = mark
+        for curve in series {
+            for (x, y) in interpolated(curve.points.map { ($0.x, $0.y) }) {
+                grid[row(for: y)][column(for: x)] = curve.mark
             }
         }
         var lines: [String] = []

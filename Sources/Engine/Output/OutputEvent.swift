@@ -43,11 +43,21 @@ public struct Table: Sendable, Equatable {
     public var rows: [[String]]
     /// Columns whose cells legitimately vary between runs (who, when), by index, with the text recorded instead.
     public var volatileColumns: [Int: String]
+    /// Columns of small charts, by index: one chart per row (nil where the cell is plain text), whose
+    /// `text` is the cell's text in `rows`.
+    public var charts: [Int: [CellChart?]]
 
-    public init(columns: [Column], rows: [[String]], volatileColumns: [Int: String] = [:]) {
+    public init(columns: [Column], rows: [[String]], volatileColumns: [Int: String] = [:], charts: [Int: [CellChart?]] = [:]) {
         self.columns = columns
         self.rows = rows
         self.volatileColumns = volatileColumns
+        self.charts = charts
+    }
+
+    /// The chart drawn in a cell, if it holds one.
+    public func chart(row: Int, column: Int) -> CellChart? {
+        guard let charts = charts[column], row < charts.count else { return nil }
+        return charts[row]
     }
 
     /// The table as recorded: volatile cells replaced by their placeholders.
@@ -56,7 +66,7 @@ public struct Table: Sendable, Equatable {
         let rows = rows.map { row in
             row.enumerated().map { index, cell in volatileColumns[index] ?? cell }
         }
-        return Table(columns: columns, rows: rows)
+        return Table(columns: columns, rows: rows, charts: charts)
     }
 }
 
@@ -65,6 +75,8 @@ public enum OutputEvent: Sendable, Equatable {
     /// An ordinary line of output.
     case line(Text)
     case table(Table)
+    /// Curves on axes from 0 to 1 (ROC): a character grid in the terminal, a vector graphic in the HTML export.
+    case plot(LinePlot)
     /// A bare value (`print`), alone on its line so scripts can read it.
     case value(String)
     case warning(String)
@@ -78,6 +90,7 @@ public enum OutputEvent: Sendable, Equatable {
         switch self {
         case .line(let text): [text.string(recorded: recorded)]
         case .table(let table): TableLayout.lines(recorded ? table.recorded : table)
+        case .plot(let plot): plot.lines()
         case .value(let value): [value]
         case .warning(let message): ["warning: " + message]
         case .echo(let source): ["» " + source.replacingOccurrences(of: "\n", with: " ")]

@@ -34,6 +34,10 @@ public final class Session {
     public var sourceLine: Int?
     /// The newest run this session logged, for `run last`.
     public var lastRunID: Int64?
+    /// The cells of this session for `export html|markdown PATH`, kept by the front end; nil where none are kept.
+    public var notebook: (any NotebookKeeper)?
+    /// The HTTP endpoint `serve` starts, given by the front end; nil where a session cannot serve.
+    public var endpoint: EndpointHost?
 
     /// - Parameter store: nil gives a temporary store, removed with the session.
     public init(seed: UInt64 = 42, parameterOverrides: [String: Value] = [:], startedAt: Date = Date(),

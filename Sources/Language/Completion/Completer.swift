@@ -38,10 +38,20 @@ public struct Completer: Sendable {
         let wordStart = prefix.lastIndex { " \t,[".contains($0) }.map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0
         let partial = String(prefix.dropFirst(wordStart))
         let tokens = Lexer.tokenizePrefix(String(prefix.prefix(wordStart))).tokens
-        guard case .word(let commandWord)? = tokens.first?.token, let spec = table.command(named: commandWord) else {
+        guard case .word(let commandWord)? = tokens.first?.token, case let forms = table.forms(named: commandWord), !forms.isEmpty else {
             return tokens.isEmpty ? Completion(start: wordStart, candidates: filter(table.commandNames, partial)) : Completion(start: wordStart, candidates: [])
         }
-        let slots = slotValues(spec.pattern, tokens: Array(tokens.dropFirst()))
+        // A command with several forms completes from every form the words so far fit.
+        let words = Array(tokens.dropFirst())
+        let fitting = forms.count == 1 ? forms : forms.filter { slotValues($0.pattern, tokens: words).fits }
+        let completions = fitting.map { complete(partial, at: wordStart, spec: $0, words: words, context: context) }
+        guard let first = completions.first else { return Completion(start: wordStart, candidates: []) }
+        return Completion(start: first.start, candidates: Array(Set(completions.flatMap(\.candidates))).sorted())
+    }
+
+    private func complete(_ partial: String, at wordStart: Int, spec: CommandSpec, words: [LexedToken],
+                          context: some CompletionContext) -> Completion {
+        let slots = slotValues(spec.pattern, tokens: words)
         if let equals = partial.firstIndex(of: "=") {
             let key = String(partial[..<equals])
             let valuePartial = String(partial[partial.index(after: equals)...])
@@ -121,16 +131,25 @@ public struct Completer: Sendable {
     }
 
     /// Walks the finished tokens through the pattern: the slot values seen, and what comes next.
-    private func slotValues(_ pattern: [PatternElement], tokens: [LexedToken]) -> (values: [String: String], next: Next, usedOptions: Set<String>) {
+    /// `fits` is false when a finished word cannot stand where it is (a keyword or a choice that differs, a path unquoted).
+    private func slotValues(_ pattern: [PatternElement], tokens: [LexedToken])
+        -> (values: [String: String], next: Next, usedOptions: Set<String>, fits: Bool) {
         var values: [String: String] = [:]
         var index = 0
         var elements = pattern
         var position = 0
+        var fits = true
         while position < elements.count {
             let element = elements[position]
-            guard index < tokens.count else { return (values, .element(element), []) }
+            guard index < tokens.count else { return (values, .element(element), [], fits) }
             switch element {
-            case .keyword:
+            case .keyword(let keyword):
+                switch tokens[index].token {
+                case .word(let word): fits = fits && word == keyword
+                case .comma: fits = fits && keyword == ","
+                case .equals: fits = fits && keyword == "="
+                default: fits = false
+                }
                 index += 1
             case .optional(let inner):
                 elements.replaceSubrange(position...position, with: inner)
@@ -140,15 +159,21 @@ public struct Completer: Sendable {
                 case .word(let text), .string(let text): values[name] = text
                 default: break
                 }
+                switch (kind, tokens[index].token) {
+                case (.choice(let choices), .word(let word)): fits = fits && choices.contains(word)
+                case (.path, .string), (.path, .parameter): break
+                case (.path, _): fits = false
+                default: break
+                }
                 index += 1
                 if kind == .models {
                     while index + 1 < tokens.count, case .comma = tokens[index].token { index += 2 }
-                    if index < tokens.count, case .comma = tokens[index].token { return (values, .element(element), []) }
+                    if index < tokens.count, case .comma = tokens[index].token { return (values, .element(element), [], fits) }
                 }
                 if kind == .assignment { index += 2 }
                 if case .condition(let until) = kind {
                     while index < tokens.count, tokens[index].token != .word(until) { index += 1 }
-                    if index >= tokens.count { return (values, .element(element), []) }
+                    if index >= tokens.count { return (values, .element(element), [], fits) }
                 }
             }
             position += 1
@@ -159,6 +184,6 @@ public struct Completer: Sendable {
             if case .word(let key) = tokens[cursor].token { used.insert(key) }
             cursor += 3
         }
-        return (values, .options, used)
+        return (values, .options, used, fits)
     }
 }

@@ -11,16 +11,28 @@ public struct CommandTable: Sendable {
         self.aliases = aliases
     }
 
+    /// The command's first form (most commands have one).
     public func command(named word: String) -> CommandSpec? {
+        forms(named: word).first
+    }
+
+    /// Every form of a command, in table order: `export NAME to PATH` and `export html|markdown PATH`.
+    /// The parser takes the first form that the line fits; a line that fits none gets the error of the form
+    /// it went furthest in, the later one on a tie, so a general form comes before a specific one.
+    public func forms(named word: String) -> [CommandSpec] {
         let name = aliases[word] ?? word
-        return commands.first { $0.name == name }
+        return commands.filter { $0.name == name }
     }
 
     public func algorithm(named name: String) -> AlgorithmSignature? {
         algorithms.first { $0.name == name }
     }
 
-    public var commandNames: [String] { commands.map(\.name) }
+    /// Each command word once, in table order.
+    public var commandNames: [String] {
+        var seen: Set<String> = []
+        return commands.map(\.name).filter { seen.insert($0).inserted }
+    }
     public var algorithmNames: [String] { algorithms.map(\.name) }
 
     /// Every option `spec` accepts once its algorithm (if any) is known.
@@ -45,7 +57,7 @@ extension CommandTable {
     /// The table of mlw's commands, given the algorithms the learning layer provides.
     public static func standard(algorithms: [AlgorithmSignature]) -> CommandTable {
         CommandTable(commands: dataCommands + experimentCommands + learningCommands + trackingCommands + registryCommands
-                         + monitoringCommands + scriptingCommands,
+                         + servingCommands + monitoringCommands + scriptingCommands,
                      algorithms: algorithms,
                      aliases: ["exit": "quit"])
     }
@@ -219,6 +231,41 @@ extension CommandTable {
                     example: "retrain credit on \"recent.csv\""),
     ]
 
+    /// The HTTP endpoint and how it routes traffic between versions.
+    static let servingCommands: [CommandSpec] = [
+        CommandSpec("serve", [],
+                    options: [
+                        OptionSpec("port", .integer(min: 0, max: 65535), default: "8080", help: "the port to listen on (0 picks a free one)"),
+                        OptionSpec("host", .text, default: "\"127.0.0.1\"", help: "the address to bind; 127.0.0.1 keeps the endpoint local"),
+                    ],
+                    group: "Serving", summary: "start the HTTP endpoint for the deployed models in the background; the prompt stays usable",
+                    example: "serve port=8080"),
+        CommandSpec("deploy", [.slot("NAME", .model)],
+                    options: [
+                        OptionSpec("strategy", .choice(["direct", "canary", "bluegreen", "shadow"]), default: "direct",
+                                   help: "direct: all to production; canary: percent to staging; bluegreen: switch to staging at once; "
+                                       + "shadow: copy percent to staging, unseen"),
+                        OptionSpec("percent", .integer(min: 1, max: 100),
+                                   help: "canary: share of requests the staging version answers (default 10); shadow: share copied (default 100)"),
+                        OptionSpec("capture", .integer(min: 0, max: 100), default: "100",
+                                   help: "percent of requests stored for monitoring (observe NAME with captured)"),
+                        noteOption,
+                    ],
+                    group: "Serving", summary: "route the endpoint's traffic between production and the staging candidate; audited, live at once",
+                    example: "deploy credit strategy=canary percent=10"),
+        CommandSpec("send", [.slot("DATA", .dataset), .keyword("to"), .slot("NAME", .model)],
+                    options: [
+                        OptionSpec("rows", .integer(min: 1, max: nil), help: "send only the first rows of DATA (default all)"),
+                        OptionSpec("batch", .integer(min: 1, max: 10_000), default: "1", help: "rows per request"),
+                        OptionSpec("url", .text, help: "another endpoint, e.g. \"http://127.0.0.1:8080\" (default: this session's serve)"),
+                    ],
+                    group: "Serving", summary: "traffic from a dataset: its rows as JSON requests to the endpoint, and which versions answered",
+                    example: "send test to credit batch=10"),
+        CommandSpec("traffic", [.slot("NAME", .model)],
+                    group: "Serving", summary: "what the endpoint saw: requests, share, errors, latency and predictions per version",
+                    example: "traffic credit"),
+    ]
+
     static let foldsOption = OptionSpec("folds", .integer(min: 2, max: nil), default: "5", help: "number of folds")
     static let byOption = OptionSpec("by", .name, help: "the metric that decides (accuracy, f1, roc_auc, r2, rmse, ...)")
 
@@ -243,6 +290,9 @@ extension CommandTable {
         CommandSpec("save", [.slot("PATH", .path)],
                     group: "Session", summary: "write this session's commands and outputs as a session file",
                     example: "save \"my-session.mlw\""),
+        CommandSpec("export", [.slot("FORMAT", .choice(["html", "markdown"])), .slot("PATH", .path)],
+                    group: "Session", summary: "this session so far as a page: numbered cells, tables, charts as SVG (or Markdown)",
+                    example: "export html \"session.html\""),
         CommandSpec("help", [.optional([.slot("COMMAND", .commandName)])],
                     group: "Session", summary: "usage and an example for every command, or for one",
                     example: "help split"),

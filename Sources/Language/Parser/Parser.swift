@@ -20,23 +20,46 @@ public struct Parser: Sendable {
             return .failure([Diagnostic("expected a command, found \(first.token.spelling)", at: first.range,
                                         hint: "type `help` for the list of commands")])
         }
-        guard let spec = table.command(named: word) else {
+        let forms = table.forms(named: word)
+        guard !forms.isEmpty else {
             let hint = Suggestion.hint(for: word, in: table.commandNames + Array(table.aliases.keys)) ?? "type `help` for the list of commands"
             return .failure([Diagnostic("unknown command `\(word)`", at: first.range, hint: hint)])
         }
         cursor.advance()
-        var command = Command(name: spec.name, source: source, range: first.range)
-        do {
-            try parsePattern(spec.pattern, of: spec, into: &command, cursor: &cursor)
-        } catch {
-            return .failure([error])
+        // The first form the line fits wins; a line that fits none reports the error of the form it went furthest in,
+        // on a tie the later form (the table lists a general form like `export NAME to PATH` before a specific one).
+        var fitting: ParseOutcome?
+        var furthest: (error: Diagnostic, index: Int)?
+        for spec in forms {
+            var command = Command(name: spec.name, source: source, range: first.range)
+            var formCursor = cursor
+            do {
+                try parsePattern(spec.pattern, of: spec, into: &command, cursor: &formCursor)
+            } catch {
+                if furthest.map({ formCursor.index >= $0.index }) ?? true { furthest = (error, formCursor.index) }
+                continue
+            }
+            let outcome = finish(command, of: spec, cursor: &formCursor, tokens: tokens)
+            if case .command = outcome { return outcome }
+            fitting = fitting ?? outcome
         }
+        if let fitting { return fitting }
+        guard var error = furthest?.error else { return .failure([]) }
+        if forms.count > 1, error.hint?.hasPrefix("usage: ") == true {
+            error.hint = "usage: " + forms.map(\.usage).joined(separator: ", or ")
+        }
+        return .failure([error])
+    }
+
+    /// The options after a form's pattern, and the checks on the whole command.
+    private func finish(_ command: Command, of spec: CommandSpec, cursor: inout TokenCursor, tokens: [LexedToken]) -> ParseOutcome {
+        var command = command
         let problems = parseOptions(of: spec, into: &command, cursor: &cursor)
         if !problems.isEmpty { return .failure(problems) }
         if spec.requiresOption, command.options.isEmpty {
-            return .failure([Diagnostic("`\(spec.name)` needs an option", at: first.range, hint: "for example: \(spec.example)")])
+            return .failure([Diagnostic("`\(spec.name)` needs an option", at: command.range, hint: "for example: \(spec.example)")])
         }
-        if let last = tokens.last { command.range = first.range.through(last.range) }
+        if let last = tokens.last { command.range = command.range.through(last.range) }
         return .command(command)
     }
 

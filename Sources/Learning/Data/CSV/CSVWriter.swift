@@ -19,6 +19,15 @@ public enum CSVWriter {
         return out
     }
 
+    /// Rows of cell texts under a header; nil cells are written empty (missing).
+    public static func text(header: [String], rows: [[String?]]) -> String {
+        var out = header.map(field).joined(separator: ",") + "\n"
+        for row in rows {
+            out += row.map { field($0 ?? "") }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
     static func field(_ text: String) -> String {
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || text.first == " " || text.last == " "
