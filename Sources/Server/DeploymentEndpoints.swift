@@ -70,7 +70,7 @@ struct DeploymentEndpoints: Sendable {
     }
 
     private func decode<Body: Decodable>(_ request: Request, or fallback: Body) async throws -> Body {
-        let bytes = try await ScoringEndpoints(server: server).readBody(request)
+        let bytes = try await server.body(of: request)
         guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return fallback }
         do {
             return try JSONDecoder().decode(Body.self, from: Data(bytes))

@@ -87,3 +87,18 @@ public struct ModelServer: Sendable {
     /// What the endpoint saw for `model` since it started.
     public func traffic(_ model: String) -> EndpointTraffic? { metrics.traffic(model) }
 }
+
+extension ModelServer {
+    /// The request body, refused with 413 past `maximumBodyBytes`.
+    func body(of request: Request) async throws -> [UInt8] {
+        let limit = maximumBodyBytes
+        let tooLarge = ServingError(.contentTooLarge, "the body is over the \(limit / (1024 * 1024)) MB limit (\(limit) bytes)")
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
+        var bytes: [UInt8] = []
+        for try await buffer in request.body {
+            if bytes.count + buffer.readableBytes > limit { throw tooLarge }
+            bytes.append(contentsOf: buffer.readableBytesView)
+        }
+        return bytes
+    }
+}

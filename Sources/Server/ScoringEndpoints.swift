@@ -34,11 +34,8 @@ struct ScoringEndpoints: Sendable {
             throw error
         }
         let labels = predictions.labels
-        if case .classes = predictions {
-            server.metrics.answered(served, role: choice.role, duration: .now - started, classes: labels, rows: labels.count)
-        } else {
-            server.metrics.answered(served, role: choice.role, duration: .now - started, classes: nil, rows: labels.count)
-        }
+        let classes: [String]? = if case .classes = predictions { labels } else { nil }
+        server.metrics.answered(served, role: choice.role, duration: .now - started, classes: classes, rows: labels.count)
         if choice.captured || choice.shadow != nil {
             server.capture?.add(.init(answered: served, shadow: choice.shadow, captured: choice.captured, table: table,
                                       predictions: labels))
@@ -47,7 +44,7 @@ struct ScoringEndpoints: Sendable {
     }
 
     private func score(_ request: Request, with served: ServedModel) async throws -> (InputTable, Predictions) {
-        let body = try await readBody(request)
+        let body = try await server.body(of: request)
         guard !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw ServingError.badRequest("the body is empty; send JSON with one of \(JSONScoringRequest.formats.joined(separator: ", ")) or text/csv")
         }
@@ -62,18 +59,6 @@ struct ScoringEndpoints: Sendable {
         } catch {
             throw ServingError.badRequest("cannot score with \(served.reference): \(error.message)")
         }
-    }
-
-    func readBody(_ request: Request) async throws -> [UInt8] {
-        let limit = server.maximumBodyBytes
-        let tooLarge = ServingError(.contentTooLarge, "the body is over the \(limit / (1024 * 1024)) MB limit (\(limit) bytes)")
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
-        var bytes: [UInt8] = []
-        for try await buffer in request.body {
-            if bytes.count + buffer.readableBytes > limit { throw tooLarge }
-            bytes.append(contentsOf: buffer.readableBytesView)
-        }
-        return bytes
     }
 }
 

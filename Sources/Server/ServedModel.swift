@@ -19,17 +19,7 @@ public struct ServedModel: Sendable {
     /// The production version of every registered model, each artifact read from the store and
     /// verified; models with no production version are left out.
     public static func production(in store: Store) throws -> [ServedModel] {
-        var served: [ServedModel] = []
-        for name in try store.registeredModelNames() {
-            guard let version = try store.modelVersion(name, stage: .production) else { continue }
-            do {
-                let model = try TrainedModel(jsonData: try store.object(sha256: version.artifactSHA256))
-                served.append(ServedModel(name: name, version: version.version, model: model))
-            } catch {
-                throw ServerStartError("cannot load \(version.reference): \(error)")
-            }
-        }
-        return served
+        try ServingState(store: store).all.map(\.production)
     }
 }
 

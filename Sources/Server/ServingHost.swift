@@ -35,12 +35,7 @@ public final class ServingHost: EndpointHost, @unchecked Sendable {
                 if first { ready.signal() }
             }
         }
-        let following = Task.detached {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(500))
-                try? server.state.refresh()
-            }
-        }
+        let following = Task.detached { await server.state.follow() }
         tasks = [serving, following]
         ready.wait()
         let port = try bound.withLock { $0! }.get()

@@ -45,6 +45,14 @@ public final class ServingState: Sendable {
         seenMark.withLock { $0 = mark }
     }
 
+    /// Refreshes twice a second until the task is cancelled; a failed refresh keeps the routes in force.
+    public func follow(onError: @Sendable (any Error) -> Void = { _ in }) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(500))
+            do { try refresh() } catch { onError(error) }
+        }
+    }
+
     private func route(for name: String, in store: Store) throws -> ModelRoute? {
         guard let production = try store.modelVersion(name, stage: .production) else { return nil }
         let deployment = try store.currentDeployment(name)

@@ -53,8 +53,8 @@ extension Store {
                 """, arguments: [name, deployment.strategy.rawValue, productionVersion, candidate, percent,
                                  deployment.capture, deployment.actor, now, deployment.note])
             let record = try Self.fetchDeployment(db, id: db.lastInsertedRowID)!
-            try Self.audit(db, name, candidate.flatMap { deployment.strategy == .bluegreen ? nil : $0 } ?? productionVersion,
-                           .deploy, from: nil, to: nil, actor: deployment.actor,
+            let routedTo = deployment.strategy == .canary || deployment.strategy == .shadow ? candidate! : productionVersion
+            try Self.audit(db, name, routedTo, .deploy, from: nil, to: nil, actor: deployment.actor,
                            note: record.summary + (deployment.note.map { " (\($0))" } ?? ""), at: now)
             return record
         }

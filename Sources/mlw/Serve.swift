@@ -58,12 +58,7 @@ struct Serve: ParsableCommand {
             }
             finished.signal()
         }
-        Task.detached {
-            while true {
-                try? await Task.sleep(for: .milliseconds(500))
-                do { try state.refresh() } catch { printError("mlw serve: \(error)") }
-            }
-        }
+        Task.detached { await state.follow { printError("mlw serve: \($0)") } }
         finished.wait()
         try? server.flushCaptures()
         if let error = failure.error {
