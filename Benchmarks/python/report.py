@@ -1,8 +1,9 @@
 """Turns the results of scripts/bench into Markdown tables.
 
-usage: python report.py --section csv|startup|learn|store|drift|all --csv-pandas F --csv-mlw F
+usage: python report.py --section csv|startup|learn|store|drift|serve|all --csv-pandas F --csv-mlw F
                         --startup F --learn-mlw F --learn-sklearn F --store F
-                        --drift-mlw F --drift-peers F --reference DIR [--machine TEXT]
+                        --drift-mlw F --drift-peers F --serve F --serve-meta F --serve-model F
+                        --reference DIR [--machine TEXT]
 
 --csv-pandas / --csv-mlw: JSON lines from pandas_read_csv.py and `mlw-bench csv`.
 --startup: hyperfine --export-json output; its first command is mlw's start-up, any
@@ -12,6 +13,10 @@ and sklearn_fit.py on the same train/test files.
 --store: the JSON line of `mlw-bench store`.
 --drift-mlw / --drift-peers: the JSON line of `mlw-bench drift`, and the JSON lines of
 drift_peers.py (scipy, then Evidently) on the same two files.
+--serve / --serve-meta / --serve-model: the JSON lines of scripts/bench's serving points (one per
+server, body and connection count, each with wrk's post_json.lua result and the CPU seconds
+spent), the run's facts (wrk version, body sizes, prediction agreement) and serve_iris.py's
+line about the MLflow model.
 """
 import argparse
 import json
@@ -23,6 +28,14 @@ STARTUP_GOAL_MS = 50.0
 STORE_GOAL_MS = 50.0
 # The drift report of 1,000,000 rows against 100,000, 20 numeric columns, in under this.
 DRIFT_GOAL_S = 1.0
+# Serving goals: mlw's requests/s at 32 connections at least this many times MLflow's
+# (single-row body), and its p99 at 4 connections under this.
+SERVE_RATIO_GOAL = 30.0
+SERVE_P99_GOAL_MS = 2.0
+# ../shared/reference/peers.md (prose, not JSON): `mlflow models serve` 3.17, --workers 2,
+# the same model and bodies, wrk -t2, measured alone on another day.
+SERVE_REFERENCE = ("MLflow 3.17 alone: 450 req/s, p50 7.7 ms, p99 31 ms at 4 connections; "
+                   "479 req/s, p99 233 ms at 32; 100-row bodies 411 req/s (4) and 451 req/s (32)")
 
 # Estimator speed goals: mlw's median fit time at most this share of scikit-learn's.
 LEARN_MODELS = [
@@ -315,9 +328,100 @@ def drift_table(mlw, peers):
     return "\n".join(lines)
 
 
+def serve_table(points, meta, model):
+    if not points:
+        return ""
+    meta = meta or {}
+    model = model or {}
+    by_key = {(p["server"], p["rows"], p["connections"]): p for p in points}
+    seconds = points[0]["seconds"]
+    sizes = meta.get("body_bytes", {})
+    lines = [
+        "Serving: iris (150 rows, 4 numeric features, 3 classes), a logistic regression trained on all of it; "
+        "`POST /invocations` with a `dataframe_split` JSON body over loopback, "
+        f"wrk {meta.get('wrk', '')} `-t2 --latency`, {seconds} s a point after a 3 s warm-up; both servers "
+        "running side by side, the same bodies, the same run. mlw: `mlw serve` (release build) on the "
+        "registry's production version, data capture at its default (every request stored for monitoring); "
+        f"\"capture off\": the same server after `deploy iris capture=0`, measured last. MLflow {model.get('mlflow', '')}: `mlflow models serve --env-manager local "
+        f"--workers 2` (uvicorn, its default access log) on a scikit-learn {model.get('sklearn', '')} "
+        "Pipeline(StandardScaler, LogisticRegression(max_iter=1000)) saved with its signature.",
+        "",
+        "| body | connections | server | requests/s | p50 (ms) | p99 (ms) | mlw/MLflow requests/s "
+        "| CPU cores: server / wrk / other | goal | met? |",
+        "|---|---:|---|---:|---:|---:|---:|---|---|---|",
+    ]
+    total_requests = 0
+    errors = []
+    for rows in sorted({p["rows"] for p in points}):
+        size = sizes.get(str(rows))
+        body = f"{rows} row{'s' if rows != 1 else ''}" + (f" ({size:,} B)" if size else "")
+        for connections in sorted({p["connections"] for p in points if p["rows"] == rows}):
+            theirs = by_key.get(("mlflow", rows, connections))
+            for key, server in (("mlw", "mlw"), ("mlw-capture-off", "mlw, capture off"), ("mlflow", "MLflow")):
+                point = by_key.get((key, rows, connections))
+                if not point:
+                    continue
+                result = point["wrk"]
+                total_requests += result["requests"]
+                failed = {name[len("errors_"):]: value for name, value in result.items()
+                          if name.startswith("errors_") and value}
+                if failed:
+                    errors.append(f"{server}, {body}, {connections} connections: "
+                                  + ", ".join(f"{value:,} {key}" for key, value in failed.items()))
+                ratio, goal, met = "", "", ""
+                if key != "mlflow" and theirs:
+                    factor = result["requests_per_s"] / theirs["wrk"]["requests_per_s"]
+                    ratio = f"{factor:,.1f}×"
+                if server == "mlw" and theirs:
+                    if rows == 1 and connections == 32:
+                        goal = f"≥ {SERVE_RATIO_GOAL:g}× MLflow's requests/s"
+                        met = "met" if factor >= SERVE_RATIO_GOAL else "**missed**"
+                if server == "mlw" and rows == 1 and connections == 4:
+                    p99 = result["latency_us"]["p99"] / 1e3
+                    goal = f"p99 < {SERVE_P99_GOAL_MS:g} ms"
+                    met = "met" if p99 < SERVE_P99_GOAL_MS else "**missed**"
+                cpu = point["cpu_s"]
+                wall = cpu["wall"] or seconds
+                other = max(cpu["machine"] - cpu["server"] - cpu["wrk"], 0.0)
+                lines.append(
+                    f"| {body} | {connections} | {server} | {result['requests_per_s']:,.0f} "
+                    f"| {result['latency_us']['p50'] / 1e3:.2f} | {result['latency_us']['p99'] / 1e3:.2f} | {ratio} "
+                    f"| {cpu['server'] / wall:.2f} / {cpu['wrk'] / wall:.2f} / {other / wall:.2f} | {goal} | {met} |")
+    cores = meta.get("cores")
+    lines += [
+        "",
+        "mlw/MLflow above 1 is faster. CPU cores: CPU seconds per second of the point, of the server's processes, "
+        "of wrk, and of everything else on the machine (noise)"
+        + (f"; the machine has {cores} cores, so wrk and the server share them." if cores else "."),
+    ]
+    # MLflow's 2 uvicorn workers share one listening socket: when one accepts every connection,
+    # the other idles and MLflow runs on about one core.
+    one_worker = [f"{p['rows']} row{'s' if p['rows'] != 1 else ''}, {p['connections']} connections"
+                  for p in points if p["server"] == "mlflow"
+                  and p["cpu_s"]["server"] / (p["cpu_s"]["wall"] or seconds) < 1.3
+                  and (p["cpu_s"]["machine"] - p["cpu_s"]["server"] - p["cpu_s"]["wrk"]) / (p["cpu_s"]["wall"] or seconds) < 0.3]
+    if one_worker:
+        lines.append("MLflow used about one core (of its 2 workers, one took every connection; they share a listening "
+                     "socket) at: " + "; ".join(one_worker) + ", so its figures there are about half what 2 busy "
+                     "workers give, and the ratio twice as high.")
+    agreement = meta.get("agreement_100")
+    check = ("Before timing, each body was posted once to each server: HTTP 200 and one known label per row")
+    if agreement:
+        check += (f"; on the 100-row body mlw and MLflow predict the same class for {agreement['same']} "
+                  f"of {agreement['rows']} rows")
+    lines.append(check + ".")
+    if errors:
+        lines.append("**Errors** (socket errors or non-2xx responses): " + "; ".join(errors) + ".")
+    else:
+        lines.append(f"No socket errors and no non-2xx responses in {total_requests:,} timed requests.")
+    lines.append(f"*Reference (peers.md): {SERVE_REFERENCE}.*")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--section", choices=["csv", "startup", "learn", "store", "drift", "all"], default="all")
+    parser.add_argument("--section", choices=["csv", "startup", "learn", "store", "drift", "serve", "all"],
+                        default="all")
     parser.add_argument("--csv-pandas")
     parser.add_argument("--csv-mlw")
     parser.add_argument("--startup")
@@ -326,6 +430,9 @@ def main():
     parser.add_argument("--store")
     parser.add_argument("--drift-mlw")
     parser.add_argument("--drift-peers")
+    parser.add_argument("--serve")
+    parser.add_argument("--serve-meta")
+    parser.add_argument("--serve-model")
     parser.add_argument("--reference")
     parser.add_argument("--machine", default="")
     args = parser.parse_args()
@@ -342,6 +449,8 @@ def main():
         parts.append(store_table(load_json(args.store)))
     if args.section in ("drift", "all"):
         parts.append(drift_table(load_json(args.drift_mlw), load_json_lines(args.drift_peers)))
+    if args.section in ("serve", "all"):
+        parts.append(serve_table(load_json_lines(args.serve), load_json(args.serve_meta), load_json(args.serve_model)))
     parts = [part for part in parts if part]
     if args.section == "all":
         parts.insert(0, "## Performance\n\n" + args.machine if args.machine else "## Performance")
