@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "mlw",
             dependencies: [
-                "Console", "Replay", "Server", "Engine", "Export", "Store",
+                "Console", "Replay", "Server", "Engine", "Export", "Language", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -15,6 +15,8 @@ struct EventRenderer {
             return plain.map(style.yellow)
         case .echo:
             return plain.map(style.cyan)
+        case .guide:
+            return plain.map(style.green)
         case .line, .value, .plot, .progress:
             return plain
         }

@@ -51,3 +51,23 @@ struct EditedLines: LineSource {
         editor.addToHistory(line.replacingOccurrences(of: "\\\n", with: " "))
     }
 }
+
+/// Lines given up front (`mlw lesson NAME` starts with `lesson NAME`), shown after the prompt, then the source's own.
+final class StartingLines: LineSource {
+    private var pending: [String]
+    private let rest: LineSource
+
+    init(_ lines: [String], then rest: LineSource) {
+        pending = lines
+        self.rest = rest
+    }
+
+    func read(prompt: String, continuation: String) -> String? {
+        guard !pending.isEmpty else { return rest.read(prompt: prompt, continuation: continuation) }
+        let line = pending.removeFirst()
+        if !prompt.isEmpty { print(prompt + line) }
+        return line
+    }
+
+    func remember(_ line: String) { rest.remember(line) }
+}

@@ -12,13 +12,17 @@ public final class REPL {
         public var sessionsDirectory: String?
         public var seed: UInt64
         public var historyFile: String?
+        /// Lines run first, as if typed (`mlw lesson NAME` starts with `lesson NAME`).
+        public var startingLines: [String]
 
         public init(sessionsDirectory: String? = "sessions", seed: UInt64 = 42,
                     historyFile: String? = ProcessInfo.processInfo.environment["MLW_HISTORY"]
-                        ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.mlw_history" }) {
+                        ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.mlw_history" },
+                    startingLines: [String] = []) {
             self.sessionsDirectory = sessionsDirectory
             self.seed = seed
             self.historyFile = historyFile
+            self.startingLines = startingLines
         }
     }
 
@@ -34,10 +38,13 @@ public final class REPL {
     ///   - store: where runs, snapshots and the registry persist; nil gives a temporary store.
     ///   - actor: who the audit trail names; nil means `$USER`.
     ///   - endpoint: the HTTP endpoint `serve` starts in the background; nil makes `serve` an error.
-    public init(configuration: Configuration, store: Store? = nil, actor: String? = nil, endpoint: (any EndpointHost)? = nil) {
+    ///   - replayer: replays files for `replay`; nil makes `replay` an error.
+    public init(configuration: Configuration, store: Store? = nil, actor: String? = nil, endpoint: (any EndpointHost)? = nil,
+                replayer: (any SessionReplayer)? = nil) {
         self.configuration = configuration
         session = Session(seed: configuration.seed, store: store, actor: actor)
         session.endpoint = endpoint
+        session.replayer = replayer
         interpreter = Interpreter(session: session)
         interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         renderer = EventRenderer(style: .detect(isTerminal: isatty(STDOUT_FILENO) == 1))
@@ -141,7 +148,11 @@ public final class REPL {
     }
 
     private func makeInput() -> LineSource {
-        guard interactive else { return PipedLines() }
+        let source = interactive ? editedInput() : PipedLines()
+        return configuration.startingLines.isEmpty ? source : StartingLines(configuration.startingLines, then: source)
+    }
+
+    private func editedInput() -> LineSource {
         let editor = LineEditor(historyFile: configuration.historyFile)
         let completer = Completer(table: interpreter.table)
         let context = UncheckedBox(SessionCompletions(session: session))

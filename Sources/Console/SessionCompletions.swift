@@ -19,6 +19,7 @@ struct SessionCompletions: CompletionContext {
         return session.modelOrder + references
     }
     var parameterNames: [String] { Array(session.parameters.keys) }
+    var lessonNames: [String] { LessonLibrary.names }
 
     func columns(ofDataset name: String) -> [String] {
         session.datasets[name]?.frame.columnNames ?? []

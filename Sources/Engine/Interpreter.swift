@@ -42,20 +42,37 @@ public final class Interpreter {
         }
     }
 
-    /// Runs a parsed command and records it in the transcript.
+    /// Runs a parsed command and records it in the transcript; inside a lesson, the guide speaks after it.
     public func execute(_ command: Command, emit: (OutputEvent) -> Void) -> Outcome {
         var recorded: [String] = []
+        if depth == 0, !Explanations.keeps(command) {
+            session.explanations = []
+            session.explainedCommand = command.source
+        }
         let outcome = withoutActuallyEscaping(emit) { emit in
             perform(command) { event in
                 recorded += event.lines(recorded: true)
                 emit(event)
             }
         }
-        if depth == 0, command.name != "quit" {
+        var guide: [String] = []
+        if depth == 0 {
+            LessonGuide.after(command, outcome: outcome, in: session) { event in
+                guide += event.lines(recorded: true)
+                emit(event)
+            }
+        }
+        let leavesMLW = command.name == "quit" && command.slot("WHAT") == nil
+        if depth == 0, !leavesMLW {
+            let steers = LessonGuide.steering.contains(command.name)
+            let work = session.lessonWork
+            session.lessonWork = []
             if case .failed(let diagnostic) = outcome {
-                record(TranscriptEntry(source: command.source, output: recorded + diagnostic.unplaced.rendered(), failed: true))
+                record(TranscriptEntry(source: command.source, output: recorded + diagnostic.unplaced.rendered(), failed: true,
+                                       steersLesson: steers, lessonWork: work))
             } else {
-                record(TranscriptEntry(source: command.source, output: recorded, failed: false))
+                record(TranscriptEntry(source: command.source, output: recorded + guide, failed: false, guideLines: guide.count,
+                                       steersLesson: steers, lessonWork: work))
             }
         }
         return outcome
@@ -105,6 +122,9 @@ public final class Interpreter {
         "quality": MonitorReports.quality, "alert": ContinuousTraining.alert, "retrain": ContinuousTraining.retrain,
         "serve": ServingCommands.serve, "deploy": ServingCommands.deploy, "send": ServingCommands.send,
         "traffic": ServingCommands.traffic,
-        "help": HelpCommand.help, "quit": { _ throws(Diagnostic) in .quit },
+        "replay": ReplayCommand.replay,
+        "lesson": LessonCommands.lesson, "hint": LessonCommands.hint, "skip": LessonCommands.skip, "back": LessonCommands.back,
+        "help": HelpCommand.help,
+        "quit": { context throws(Diagnostic) in context.command.slot("WHAT") == nil ? .quit : try LessonCommands.quit(context) },
     ]
 }

@@ -76,6 +76,7 @@ public struct Runner {
         let seed = script.directive("seed").flatMap { UInt64($0) } ?? 42
         let session = Session(seed: seed, parameterOverrides: overrides, store: options.store, actor: options.actor)
         session.endpoint = options.makeEndpoint?()
+        session.replayer = FileReplayer(actor: options.actor, makeEndpoint: options.makeEndpoint)
         defer { session.endpoint?.stop() }
         let notebook = notebook ?? NotebookRecorder(title: file)
         session.notebook = notebook

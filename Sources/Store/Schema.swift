@@ -83,6 +83,9 @@ extension Store {
         migrator.registerMigration("0004-serving") { db in
             try db.execute(sql: servingSchema)
         }
+        migrator.registerMigration("0005-lessons") { db in
+            try db.execute(sql: lessonSchema)
+        }
         return migrator
     }()
 
@@ -278,5 +281,21 @@ extension Store {
             FOREIGN KEY (model_name, version) REFERENCES model_version(model_name, version) ON DELETE RESTRICT
         );
         CREATE INDEX captured_request_pending ON captured_request(model_name, batch_id, id);
+        """
+
+    /// Where each learner stands in each lesson: the current step and the commands that rebuild the lesson's work.
+    /// Progress is a learner's own state, so a row is replaced as they go (it is not an audit trail).
+    static let lessonSchema = """
+        CREATE TABLE lesson_progress (
+            lesson TEXT NOT NULL CHECK (length(lesson) > 0),
+            learner TEXT NOT NULL CHECK (length(learner) > 0),
+            lesson_sha256 TEXT NOT NULL,
+            step INTEGER NOT NULL CHECK (step >= 0),
+            step_count INTEGER NOT NULL CHECK (step_count > 0 AND step <= step_count),
+            commands TEXT NOT NULL,
+            finished_at TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (lesson, learner)
+        );
         """
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Engine
+import Replay
 import Server
 
 @main
@@ -10,7 +11,7 @@ struct MLW: ParsableCommand {
         abstract: "An MLOps workbench: a REPL over a small command language, recorded sessions, headless replay.",
         discussion: "With no subcommand, mlw opens the REPL and records the session to sessions/YYYY-MM-DD-HHMMSS.mlw.",
         version: SessionFile.version,
-        subcommands: [Repl.self, Run.self, ExportSession.self, Serve.self],
+        subcommands: [Repl.self, Run.self, ExportSession.self, Serve.self, LessonCommand.self],
         defaultSubcommand: Repl.self
     )
 }
@@ -36,7 +37,8 @@ struct Repl: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open(storeOptions.directory)
         let repl = REPL(configuration: .init(sessionsDirectory: noRecord ? nil : sessions, seed: seed), store: store,
-                        actor: storeOptions.actor, endpoint: ServingHost())
+                        actor: storeOptions.actor, endpoint: ServingHost(),
+                        replayer: FileReplayer(actor: storeOptions.actor, makeEndpoint: { ServingHost() }))
         throw ExitCode(repl.run())
     }
 }

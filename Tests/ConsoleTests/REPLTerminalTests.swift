@@ -10,14 +10,30 @@ final class TerminalSession {
     let directory: String
     let terminal: PseudoTerminal
 
-    init(environment extra: [String: String] = [:]) throws {
-        directory = NSTemporaryDirectory() + "mlw-pty-" + UUID().uuidString
+    init(environment extra: [String: String] = [:], arguments: [String] = [], in existing: String? = nil) throws {
+        directory = existing ?? NSTemporaryDirectory() + "mlw-pty-" + UUID().uuidString
+        if existing != nil {
+            owner = false
+            terminal = try PseudoTerminal(executable: mlwBinary, arguments: arguments, environment: Self.environment(directory, extra),
+                                          workingDirectory: directory)
+            return
+        }
         try FileManager.default.createDirectory(atPath: directory + "/samples", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: directory + "/samples/data", withDestinationPath: samplesData)
-        var environment = ["HOME": directory, "TERM": "xterm", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        environment.merge(extra) { $1 }
-        terminal = try PseudoTerminal(executable: mlwBinary, arguments: [], environment: environment, workingDirectory: directory)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/samples/lessons",
+                                                   withDestinationPath: (samplesData as NSString).deletingLastPathComponent + "/lessons")
+        terminal = try PseudoTerminal(executable: mlwBinary, arguments: arguments, environment: Self.environment(directory, extra),
+                                      workingDirectory: directory)
     }
+
+    private static func environment(_ directory: String, _ extra: [String: String]) -> [String: String] {
+        var environment = ["HOME": directory, "TERM": "xterm", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "USER": "learner"]
+        environment.merge(extra) { $1 }
+        return environment
+    }
+
+    /// Whether this session made the directory (and removes it).
+    private var owner = true
 
     var sessionFiles: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/sessions")) ?? []).map { directory + "/sessions/" + $0 }
@@ -36,7 +52,7 @@ final class TerminalSession {
         return process.terminationStatus
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
+    deinit { if owner { try? FileManager.default.removeItem(atPath: directory) } }
 }
 
 @Suite("The REPL in a real pseudo-terminal", .serialized)
@@ -63,6 +79,47 @@ struct REPLTerminalTests {
         try terminal.waitFor("mlw [3]> ")
         terminal.send(PseudoTerminal.Key.ctrlD)
         #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func aLessonWalkedAtTheTerminalGivesSpecificHintsAndResumes() throws {
+        let session = try TerminalSession()
+        let terminal = session.terminal
+        try terminal.waitFor("mlw [1]> ")
+        terminal.send("lesson exper\t")
+        try terminal.waitFor("experimentation")
+        terminal.send(PseudoTerminal.Key.enter)
+        try terminal.waitFor("── Step 1 of 7 · Load the data ──")
+        try terminal.waitFor("mlw [2]> ")
+        terminal.sendLine("load cancer from \"samples/data/breast_cancer.csv\"")
+        try terminal.waitFor("not yet: cancer.target is empty, not diagnosis — tell `load` which column to predict with target=diagnosis")
+        try terminal.waitFor("mlw [3]> ")
+        terminal.sendLine("hint")
+        try terminal.waitFor("hint 1 of 2: The command reads `load NAME from PATH target=COLUMN`")
+        try terminal.waitFor("mlw [4]> ")
+        terminal.sendLine("load cancer from \"samples/data/breast_cancer.csv\" target=diagnosis")
+        try terminal.waitFor("✓ step 1 done: Load the data")
+        try terminal.waitFor("── Step 2 of 7 · Hold out a test set ──")
+        try terminal.waitFor("mlw [5]> ")
+        terminal.sendLine("split cancer into train, test ratio=0.7")
+        try terminal.waitFor("not yet: test.rows is 171, not 114 — use ratio=0.8")
+        try terminal.waitFor("mlw [6]> ")
+        terminal.sendLine("quit lesson")
+        try terminal.waitFor("left lesson experimentation (at step 2 of 7)")
+        try terminal.waitFor("mlw [7]> ")
+        terminal.send(PseudoTerminal.Key.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+
+        let again = try TerminalSession(arguments: ["lesson", "1"], in: session.directory)
+        try again.terminal.waitFor("Welcome back: your work so far is rebuilt (3 commands); you are at step 2.")
+        try again.terminal.waitFor("mlw [2]> ")
+        again.terminal.sendLine("skip")
+        try again.terminal.waitFor("✓ step 2 skipped: Hold out a test set")
+        try again.terminal.waitFor("mlw [3]> ")
+        again.terminal.sendLine("lesson")
+        try again.terminal.waitFor("at step 3 of 7")
+        try again.terminal.waitFor("mlw [4]> ")
+        again.terminal.send(PseudoTerminal.Key.ctrlD)
+        #expect(try again.terminal.waitForExit() == 0)
     }
 
     @Test func upArrowRecallsAndCtrlCCancels() throws {

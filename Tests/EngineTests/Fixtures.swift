@@ -29,10 +29,13 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 /// Runs lines through a fresh interpreter, returning the recorded output of each and the last result.
 struct Harness {
-    let session = Session()
+    let session: Session
     let interpreter: Interpreter
 
-    init() { interpreter = Interpreter(session: session) }
+    init(session: Session = Session()) {
+        self.session = session
+        interpreter = Interpreter(session: session)
+    }
 
     @discardableResult
     func run(_ line: String) -> (result: Interpreter.LineResult, output: [String]) {

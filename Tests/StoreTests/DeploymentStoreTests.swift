@@ -117,7 +117,7 @@ private func snapshot(_ store: Store) throws -> [String] {
 
     @Test func theMigrationKeepsTheAuditTrailAppendOnly() throws {
         let store = try twoVersions()
-        #expect(try store.appliedMigrations().last == "0004-serving")
+        #expect(try store.appliedMigrations().contains("0004-serving"))
         #expect(throws: (any Error).self) { try store.pool.write { db in try db.execute(sql: "DELETE FROM audit_event") } }
         #expect(throws: (any Error).self) { try store.pool.write { db in try db.execute(sql: "UPDATE audit_event SET note = 'x'") } }
         try store.deploy(deployment(.direct))

@@ -24,12 +24,12 @@ private func run(_ algorithm: String, _ parameters: [String: String], _ metrics:
 @Suite struct MigrationTests {
     @Test func migrationsApplyToAnEmptyDatabase() throws {
         let store = try Store.temporary()
-        #expect(try store.appliedMigrations() == ["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving"])
+        #expect(try store.appliedMigrations() == ["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving", "0005-lessons"])
         #expect(try store.runCount() == 0)
         #expect(FileManager.default.fileExists(atPath: store.directory + "/mlw.sqlite"))
         // Reopening the same directory applies nothing new.
         let again = try Store.open(directory: store.directory)
-        #expect(try again.appliedMigrations() == ["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving"])
+        #expect(try again.appliedMigrations() == ["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving", "0005-lessons"])
     }
 
     @Test func databaseIsInWALMode() throws {
@@ -322,7 +322,7 @@ private func run(_ algorithm: String, _ parameters: [String: String], _ metrics:
             for try await applied in group { all.append(applied) }
             return all
         }
-        #expect(migrations == [["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving"], ["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving"]])
+        #expect(migrations == [["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving", "0005-lessons"], ["0001-runs-datasets", "0002-registry-audit", "0003-monitoring", "0004-serving", "0005-lessons"]])
         #expect(try Store.open(directory: directory).runCount() == 2)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Language
 
 /// What a command handler works with: the parsed command, the session, and where output goes.
@@ -67,6 +68,17 @@ struct CommandContext {
     /// The seed option, or the session's seed.
     func seed() throws(Diagnostic) -> UInt64 {
         try integer("seed").map { UInt64($0) } ?? session.seed
+    }
+
+    /// Writes `text` to the file at `path`, making its folder when needed.
+    func write(_ text: String, to path: Located<String>) throws(Diagnostic) {
+        do {
+            let url = URL(fileURLWithPath: path.value)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw Diagnostic("cannot write \(path.value): \(error.localizedDescription)", at: path.range)
+        }
     }
 
     func say(_ text: Text) { emit(.line(text)) }

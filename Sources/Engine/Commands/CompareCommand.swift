@@ -46,8 +46,12 @@ enum CompareCommand {
         }
         let (a, b) = (models[0], models[1])
         let pValue: Double
+        let testName: String
         if let folds = try context.integer("folds") {
             pValue = try resampledTest(a, b, data: data, folds: folds, metric: metric, context: context)
+            testName = "resampled_t"
+            context.explain("folds= asks for the corrected resampled t-test: both algorithms are trained and scored on the same \(folds) folds, "
+                            + "and the t statistic's variance is corrected (Nadeau & Bengio) because the folds share training rows")
         } else if first.model.task.isClassification {
             let test: McNemarTest
             do {
@@ -58,11 +62,18 @@ enum CompareCommand {
             let method = test.method == .exactBinomial ? "exact binomial, b + c < \(McNemarTest.exactBelow)" : "chi-square with continuity correction"
             context.say("McNemar's test (\(method)): \(a.name) right where \(b.name) is wrong on \(test.b) rows, the reverse on \(test.c); statistic \(Formatting.statistic(test.statistic)), p = \(pText(test.pValue))")
             pValue = test.pValue
+            testName = "mcnemar"
+            context.explain("McNemar's test, because both are classifiers scored on the same \(data.frame.rowCount) rows: it looks only at rows where "
+                            + "exactly one of them is right (\(test.b) and \(test.c) here)"
+                            + (test.method == .exactBinomial ? ", and with fewer than \(McNemarTest.exactBelow) such rows it uses the exact binomial test"
+                                : ", and with \(McNemarTest.exactBelow) or more it uses the chi-square approximation with continuity correction"))
         } else {
             context.say("no significance test: McNemar's test needs classifiers; add folds=5 for the corrected resampled t-test")
             return .ok
         }
         context.session.values["compare.pvalue"] = .metric(pValue)
+        context.session.values["compare.test"] = .text(testName)
+        context.session.values["compare.significant"] = .flag(pValue < 0.05)
         context.say(verdict(a.name, scores[0], b.name, scores[1], metric: metric, pValue: pValue))
         return .ok
     }

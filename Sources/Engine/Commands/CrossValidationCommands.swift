@@ -21,6 +21,9 @@ enum CrossValidationCommands {
             throw context.placed(error)
         }
         let names = result.folds.first?.names ?? []
+        let classification = data.frame.targetColumn.map { $0.kind != .numeric } ?? false
+        context.explain(Explanations.stratification(classification, frame: data.frame, what: "each of the \(folds) folds"))
+        if let reason = Explanations.seed(seed, given: context.command.option("seed") != nil) { context.explain(reason) }
         context.say(Text([.plain("\(folds)-fold cross-validation of \(algorithm.rawValue) on \(data.name) (\(Formatting.count(data.frame.rowCount, "row")), seed \(seed)) in "),
                           Formatting.duration(Date().timeIntervalSince(started))]))
         let rows = names.map { name -> [String] in

@@ -88,6 +88,9 @@ extension DataCommands {
             }
         }
         for dataset in made { context.session.add(dataset) }
+        context.explain(Explanations.stratification(stratify, frame: source.frame, what: "the split")
+                        + (explicitStratify == nil ? " (stratify=false turns it off)" : ""))
+        if let reason = Explanations.seed(seed, given: context.command.option("seed") != nil) { context.explain(reason) }
         let strata = stratify ? ", stratified by \(source.frame.target!)" : ""
         context.say("split \(source.name) (\(Formatting.count(source.frame.rowCount, "row"))) into \(first.value) (\(Formatting.count(parts.first.rowCount, "row"))) and \(second.value) (\(Formatting.count(parts.second.rowCount, "row")))\(strata), seed \(seed)")
         return .ok

@@ -67,6 +67,7 @@ enum DataCommands {
              String(column.missingCount), levelsSummary(column)]
         }
         context.emit(.table(Table(columns: [.init("column"), .init("type"), .init("missing", .right), .init("values")], rows: rows)))
+        for reason in Explanations.columnTypes(of: frame) { context.explain(reason) }
     }
 
     static func taskDescription(of column: Column) -> String {

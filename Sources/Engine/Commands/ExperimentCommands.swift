@@ -31,6 +31,8 @@ enum ExperimentCommands {
                                                    modelName: name.value, artifact: artifact))
         context.session.add(SessionModel(name: name.value, model: model, trainedOn: data.name, dataVersion: data.version,
                                          runID: runID, artifactSHA256: artifact))
+        for reason in Explanations.preprocessing(of: model, on: data.frame) { context.explain(reason) }
+        if let reason = Explanations.seed(seed, given: context.command.option("seed") != nil) { context.explain(reason) }
         let features = Formatting.count(model.featureNames.count, "feature")
         let task: String = switch model.task {
         case .classification(let classes): "\(target.name) (\(Formatting.count(classes.count, "class")))"

@@ -5,6 +5,7 @@ import Learning
 /// `explain`, `plot` and `export`: looking inside a trained model.
 enum InspectionCommands {
     static func explain(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
+        if Explanations.isExplainLast(context.command) { return try Explanations.explainLast(context) }
         let model = try context.model("NAME")
         let data = try DataCommands.dataset("DATA", context, target: model.model.target)
         let metric = try MetricDirection.metric(context, task: model.model.task)

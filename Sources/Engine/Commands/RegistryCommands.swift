@@ -71,6 +71,8 @@ enum RegistryCommands {
         var verdict: Gate?
         if let gate = try context.option("gate") {
             let checked = try Gate.evaluate(gate, candidate: candidate, production: production, context: context)
+            context.explain("the gate scores the candidate and the production version on the same rows and lets the candidate through only "
+                            + "when it is at least as good: \(checked.summary)" + (checked.passed ? "" : "; so nothing was promoted"))
             guard checked.passed else {
                 throw Diagnostic("gate refused \(candidate.reference) for \(stage.rawValue): \(checked.summary)", at: gate.range,
                                  hint: "nothing changed; improve the model, or promote without a gate after a review")

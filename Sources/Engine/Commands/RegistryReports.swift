@@ -85,12 +85,8 @@ enum RegistryReports {
         let lines = try ModelCard(version: version, context: context).lines
         if context.command.slot("PATH") != nil {
             let path = try context.text("PATH")
-            let text = lines.map { $0.string(recorded: false) }.joined(separator: "\n") + "\n"
-            do {
-                try text.write(toFile: path.value, atomically: true, encoding: .utf8)
-            } catch {
-                throw Diagnostic("cannot write \(path.value): \(error.localizedDescription)", at: path.range)
-            }
+            try context.write(lines.map { $0.string(recorded: false) }.joined(separator: "\n") + "\n", to: path)
+            context.session.values["card.written"] = .text(path.value)
             context.say("wrote the model card of \(version.reference) to \(path.value) (\(Formatting.count(lines.count, "line")))")
         } else {
             for line in lines { context.say(line) }

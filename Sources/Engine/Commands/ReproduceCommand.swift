@@ -66,6 +66,9 @@ enum ReproduceCommand {
             }
             try compare(run.metrics, metrics.dictionary.filter { $0.value.isFinite }, what: what, at: range, context: context, started: started)
         }
+        context.session.values["reproduce.run"] = .count(Int(run.id))
+        context.session.values["reproduce.kind"] = .text(run.kind.rawValue)
+        context.session.values["reproduce.identical"] = .flag(true)
         return .ok
     }
 

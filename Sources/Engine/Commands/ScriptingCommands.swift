@@ -51,19 +51,7 @@ enum ScriptingCommands {
             expectedValue = known.literal
         }
         let expected = SessionValue(expectedValue)
-        let holds: Bool
-        if let a = actual.number, let b = expected.number {
-            holds = switch comparison {
-            case .less: a < b
-            case .lessOrEqual: a <= b
-            case .equal: a == b
-            case .notEqual: a != b
-            case .greaterOrEqual: a >= b
-            case .greater: a > b
-            }
-        } else if comparison == .equal || comparison == .notEqual {
-            holds = (actual.description == expected.description) == (comparison == .equal)
-        } else {
+        guard let holds = actual.satisfies(comparison, expected) else {
             throw Diagnostic("cannot compare \(actual) and \(expected) with `\(op)`: both sides must be numbers", at: left.range.through(right.range))
         }
         let written = right.value.description
@@ -123,15 +111,12 @@ enum ScriptingCommands {
 
     static func save(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let path = try context.text("PATH")
-        let text = SessionFile.text(of: context.session)
-        do {
-            let url = URL(fileURLWithPath: path.value)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw Diagnostic("cannot write \(path.value): \(error.localizedDescription)", at: path.range)
-        }
-        context.say("saved \(Formatting.count(context.session.transcript.count, "command")) to \(path.value)")
+        let entries = SessionFile.entries(of: context.session)
+        try context.write(SessionFile.text(of: context.session), to: path)
+        context.session.values["save.path"] = .text(path.value)
+        context.session.values["save.commands"] = .count(entries.count)
+        context.say("saved \(Formatting.count(entries.count, "command")) to \(path.value)"
+                    + (context.session.lesson == nil ? "" : " (the lesson's work, without its steering and guidance)"))
         return .ok
     }
 }

@@ -79,6 +79,7 @@ enum MonitorCommands {
         context.say("observed \(version.reference) with \(batch.name) (batch \(record.number)): "
                     + "\(Formatting.count(report.rows, "row"))" + (batch.frame.column(named: model.model.target) == nil ? ", no target" : ", with the target \(model.model.target)"))
         MonitorTables.render(observed, batchLabel: batch.name, context: context)
+        for reason in Explanations.drift(report, chosen: method != nil) { context.explain(reason) }
         try ContinuousTraining.fireAlerts(context, model: name, batch: batch, batchNumber: record.number)
         return .ok
     }

@@ -82,6 +82,8 @@ public enum OutputEvent: Sendable, Equatable {
     case warning(String)
     /// A command of an included file, announced before its output.
     case echo(String)
+    /// A lesson's guidance: the step to do, whether it is done, a hint.
+    case guide(String)
     /// How far a long piece of work has come (0…1): shown on a terminal, never recorded.
     case progress(String, Double)
 
@@ -94,6 +96,7 @@ public enum OutputEvent: Sendable, Equatable {
         case .value(let value): [value]
         case .warning(let message): ["warning: " + message]
         case .echo(let source): ["» " + source.replacingOccurrences(of: "\n", with: " ")]
+        case .guide(let text): [text]
         case .progress: []
         }
     }

@@ -25,8 +25,10 @@ public final class Session {
     public let startedAt: Date
     /// Files being included, innermost last (to refuse an include cycle).
     var includeStack: [String] = []
-    /// Where runs, dataset snapshots, artifacts and the registry persist.
-    public let store: Store
+    /// Where runs, dataset snapshots, artifacts and the registry persist (a lesson's own store while one runs).
+    public private(set) var store: Store
+    /// The store the session opened with, where lesson progress is kept.
+    public let homeStore: Store
     /// Who the registry's audit trail names for this session's decisions.
     public let actor: String
     /// The session file and line of the command being run, recorded with its runs.
@@ -34,10 +36,20 @@ public final class Session {
     public var sourceLine: Int?
     /// The newest run this session logged, for `run last`.
     public var lastRunID: Int64?
+    /// Why the last command chose what it chose on its own, for `explain last`.
+    public var explanations: [String] = []
+    /// The command those explanations are about.
+    public var explainedCommand: String?
+    /// The lesson being taken, if any.
+    public var lesson: LessonState?
+    /// Commands a lesson ran for the learner during the current command, recorded with it.
+    var lessonWork: [TranscriptEntry] = []
     /// The cells of this session for `export html|markdown PATH`, kept by the front end; nil where none are kept.
     public var notebook: (any NotebookKeeper)?
     /// The HTTP endpoint `serve` starts, given by the front end; nil where a session cannot serve.
     public var endpoint: EndpointHost?
+    /// Replays session files for `replay`, given by the front end; nil where a session cannot replay.
+    public var replayer: (any SessionReplayer)?
 
     /// - Parameter store: nil gives a temporary store, removed with the session.
     public init(seed: UInt64 = 42, parameterOverrides: [String: Value] = [:], startedAt: Date = Date(),
@@ -56,6 +68,7 @@ public final class Session {
                 fatalError("cannot create a temporary store: \(error)")
             }
         }
+        homeStore = self.store
     }
 
     /// `$USER`, else `$LOGNAME`, else "unknown".
@@ -77,4 +90,21 @@ public final class Session {
 
     public var orderedDatasets: [Dataset] { datasetOrder.compactMap { datasets[$0] } }
     public var orderedModels: [SessionModel] { modelOrder.compactMap { models[$0] } }
+
+    /// Puts `other` in place of what the session works on, and returns what it worked on before.
+    func exchangeWorkspace(_ other: Workspace) -> Workspace {
+        let previous = Workspace(datasets: datasets, datasetOrder: datasetOrder, models: models, modelOrder: modelOrder,
+                                 values: values, seed: seed, store: store, lastRunID: lastRunID)
+        datasets = other.datasets
+        datasetOrder = other.datasetOrder
+        models = other.models
+        modelOrder = other.modelOrder
+        values = other.values
+        seed = other.seed
+        store = other.store
+        lastRunID = other.lastRunID
+        explanations = []
+        explainedCommand = nil
+        return previous
+    }
 }

@@ -69,6 +69,8 @@ struct HTMLCell {
                 add("warning", event.lines(recorded: false))
             case .echo:
                 add("echo", event.lines(recorded: false))
+            case .guide:
+                add("guide", event.lines(recorded: false))
             case .table(let table):
                 flush()
                 html += HTMLTable.render(table, ids: &ids)

@@ -29,6 +29,7 @@ enum HTMLStylesheet {
     .note { margin: 6px 12px 0; font-size: 12px; color: var(--muted); }
     .warning { color: var(--warn); }
     .echo { color: var(--muted); }
+    .guide { color: #1a7f37; border-left: 3px solid #1a7f37; padding-left: 8px; white-space: pre-wrap; }
     .value { font-weight: 600; }
     .error { margin: 0; padding: 8px 12px; color: var(--fail); background: var(--fail-bg); border-top: 1px solid #f4b4ae; }
     .cell.failed .card { border-color: #f4b4ae; }

@@ -8,6 +8,12 @@ public protocol CompletionContext {
     func columns(ofFile path: String) -> [String]
     /// Paths that extend `partial`, directories ending in `/`.
     func paths(completing partial: String) -> [String]
+    /// The lessons `lesson NAME` can start.
+    var lessonNames: [String] { get }
+}
+
+extension CompletionContext {
+    public var lessonNames: [String] { [] }
 }
 
 /// Candidates for the word under the cursor, replacing the text from `start` (a character offset) to the cursor.
@@ -104,6 +110,7 @@ public struct Completer: Sendable {
         case .algorithm: table.algorithmNames
         case .choice(let choices): choices
         case .commandName: table.commandNames
+        case .lesson: context.lessonNames
         case .valuePath, .value: context.modelNames + context.datasetNames + context.parameterNames.map { "$" + $0 }
         case .path: ["\""]
         case .condition: ["drift.share", "drift.detected", "violations", "detector.detected"]

@@ -20,6 +20,8 @@ public enum SlotKind: Sendable, Equatable {
     case value
     /// A command word (for `help`).
     case commandName
+    /// A lesson: its name, its number, or a quoted path to a lesson file.
+    case lesson
     /// `NAME=VALUE` (for `param`).
     case assignment
     /// Every word up to the keyword `until` (which must follow): `drift.share >= 0.5 or quality.r2 < 0.6`

@@ -57,7 +57,7 @@ extension CommandTable {
     /// The table of mlw's commands, given the algorithms the learning layer provides.
     public static func standard(algorithms: [AlgorithmSignature]) -> CommandTable {
         CommandTable(commands: dataCommands + experimentCommands + learningCommands + trackingCommands + registryCommands
-                         + servingCommands + monitoringCommands + scriptingCommands,
+                         + servingCommands + monitoringCommands + scriptingCommands + lessonCommands,
                      algorithms: algorithms,
                      aliases: ["exit": "quit"])
     }
@@ -125,6 +125,9 @@ extension CommandTable {
                     options: [byOption, OptionSpec("repeats", .integer(min: 1, max: 100), default: "5", help: "shuffles per feature"), seedOption],
                     group: "Experiments", summary: "permutation feature importance, as a bar chart",
                     example: "explain rf on test"),
+        CommandSpec("explain", [.keyword("last")],
+                    group: "Experiments", summary: "why the last command chose what it chose on its own: preprocessing, a drift test, a gate's verdict",
+                    example: "explain last"),
         CommandSpec("plot", [.slot("KIND", .choice(["confusion", "roc", "importance"])), .slot("NAME", .model), .keyword("on"), .slot("DATA", .dataset)],
                     options: [seedOption],
                     group: "Experiments", summary: "a chart in the terminal: confusion matrix, ROC curve or feature importance",
@@ -284,6 +287,10 @@ extension CommandTable {
                     example: "assert lr.test.accuracy >= 0.9"),
         CommandSpec("include", [.slot("PATH", .path)],
                     group: "Session", summary: "run another session file here", example: "include \"samples/prepare.mlw\""),
+        CommandSpec("replay", [.slot("PATH", .path)],
+                    options: [OptionSpec("check", .boolean, default: "false", help: "compare each command's output with its recorded #> lines, as --check does")],
+                    group: "Session", summary: "replay a session file in a fresh session and store, as `mlw run` does in CI; fails unless it passes",
+                    example: "replay \"pipeline.mlw\" check=true"),
         CommandSpec("history", [.optional([.slot("NAME", .model)])],
                     group: "Session", summary: "the commands of this session so far; with NAME, that registered model's audit trail",
                     example: "history credit"),
@@ -296,6 +303,21 @@ extension CommandTable {
         CommandSpec("help", [.optional([.slot("COMMAND", .commandName)])],
                     group: "Session", summary: "usage and an example for every command, or for one",
                     example: "help split"),
-        CommandSpec("quit", [], group: "Session", summary: "leave; the session file is already on disk", example: "quit"),
+        CommandSpec("quit", [.optional([.slot("WHAT", .choice(["lesson"]))])], group: "Session",
+                    summary: "leave mlw (the session file is already on disk), or with `lesson`, leave the lesson for your own session",
+                    example: "quit"),
+    ]
+
+    /// Guided lessons: a step at a time, checked by what the learner's commands did.
+    static let lessonCommands: [CommandSpec] = [
+        CommandSpec("lesson", [.optional([.slot("NAME", .lesson)])],
+                    options: [OptionSpec("restart", .boolean, default: "false", help: "start from the first step even if you were further")],
+                    group: "Lessons", summary: "the lessons with your progress, or start one (by name or number); it picks up where you left",
+                    example: "lesson experimentation"),
+        CommandSpec("hint", [], group: "Lessons", summary: "what the current step still misses, and a hint (then another, then the answer)",
+                    example: "hint"),
+        CommandSpec("skip", [], group: "Lessons", summary: "have mlw do the current step for you, so the next steps still work",
+                    example: "skip"),
+        CommandSpec("back", [], group: "Lessons", summary: "return to the previous step", example: "back"),
     ]
 }

@@ -168,7 +168,7 @@ public struct Parser: Sendable {
             default:
                 throw Diagnostic("expected a comparison (< <= == != >= >), found \(token.token.spelling)", at: token.range)
             }
-        case .value:
+        case .value, .lesson:
             command.slots[name] = try parseValue(&cursor)
         case .condition(let until):
             var words: [String] = []
@@ -314,6 +314,7 @@ public struct Parser: Sendable {
         case .comparison: "a comparison (< <= == != >= >)"
         case .value: "a value (\(name))"
         case .commandName: "a command"
+        case .lesson: "a lesson's name, its number or a quoted path (\(name))"
         case .assignment: "NAME=VALUE"
         case .condition: "a condition such as `drift.share >= 0.5` (\(name))"
         }

@@ -1,0 +1,41 @@
+import Foundation
+import Language
+
+extension LessonCheck {
+    /// Nil when the check holds in `session`; otherwise why not, in words for the learner, with the lesson's own hint.
+    func failure(in session: Session) -> String? {
+        guard let reason = reason(in: session) else { return nil }
+        return otherwise.map { "\(reason) — \($0)" } ?? reason
+    }
+
+    private func reason(in session: Session) -> String? {
+        let range = SourceRange(line: line, column: 1, length: 1)
+        switch condition {
+        case .file(let path):
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                ? nil : "there is no file \(path) yet"
+        case .exists(let path):
+            return (try? ValuePaths.lookup(path, at: range, in: session)) == nil ? Self.missing(path, in: session) : nil
+        case .compare(let path, let op, let written):
+            guard let actual = try? ValuePaths.lookup(path, at: range, in: session) else { return Self.missing(path, in: session) }
+            let expected = SessionValue(written)
+            if actual.satisfies(op, expected) == true { return nil }
+            let shown = actual.description.isEmpty ? "empty" : "\(actual)"
+            switch op {
+            case .equal: return "\(path) is \(shown), not \(expected)"
+            case .notEqual: return "\(path) is still \(shown)"
+            default: return "\(path) is \(shown); this step wants it \(op.rawValue) \(expected)"
+            }
+        }
+    }
+
+    /// "there is no model or dataset `rf` yet", or "`rf.test.accuracy` has no value yet" when `rf` exists.
+    private static func missing(_ path: String, in session: Session) -> String {
+        let owner = String(path.prefix { $0 != "." && $0 != "@" })
+        let registered = (try? session.store.registeredModelNames()) ?? []
+        let known = session.datasets[owner] != nil || session.models[owner] != nil || registered.contains(owner)
+            || ["compare", "cv", "reproduce", "replay"].contains(owner)
+        return known ? "\(path) has no value yet" : "there is nothing named `\(owner)` yet"
+    }
+}
