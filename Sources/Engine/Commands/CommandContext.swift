@@ -79,6 +79,7 @@ struct CommandContext {
         } catch {
             throw Diagnostic("cannot write \(path.value): \(error.localizedDescription)", at: path.range)
         }
+        session.writtenFiles.insert(path.value)
     }
 
     func say(_ text: Text) { emit(.line(text)) }

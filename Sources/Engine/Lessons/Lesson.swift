@@ -45,7 +45,7 @@ public struct LessonCheck: Sendable, Equatable {
         case compare(path: String, op: ComparisonOperator, value: Value)
         /// `PATH`: the value exists (`compare.pvalue` after a compare).
         case exists(path: String)
-        /// `file "PATH"`: a file the learner wrote exists.
+        /// `file "PATH"`: the learner wrote this file in the lesson (`save`, `card ... to`), and it is there.
         case file(String)
     }
 

@@ -12,9 +12,10 @@ extension LessonCheck {
         let range = SourceRange(line: line, column: 1, length: 1)
         switch condition {
         case .file(let path):
+            // Written in this lesson, not left over from an earlier attempt: the check must replay the same.
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                ? nil : "there is no file \(path) yet"
+            return session.writtenFiles.contains(path) && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                && !isDirectory.boolValue ? nil : "you have not written \(path) yet"
         case .exists(let path):
             return (try? ValuePaths.lookup(path, at: range, in: session)) == nil ? Self.missing(path, in: session) : nil
         case .compare(let path, let op, let written):

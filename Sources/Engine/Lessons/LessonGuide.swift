@@ -56,13 +56,19 @@ enum LessonGuide {
         save(session, emit: emit)
     }
 
-    /// Marks the current step done and presents the next one (or the summary).
+    /// Marks the current step done and presents the next one (or the summary); steps whose effect the learner
+    /// already made earlier are done at once.
     static func advance(_ session: Session, emit: (OutputEvent) -> Void, how: String) {
         guard var state = session.lesson, let step = state.currentStep else { return }
         emit(.guide("✓ step \(state.step + 1) \(how): \(step.title)"))
         state.step += 1
         state.hintsShown = 0
         session.lesson = state
+        while let next = session.lesson?.currentStep, missing(in: session) == nil {
+            emit(.guide("✓ step \(state.step + 1) already done: \(next.title)"))
+            state.step += 1
+            session.lesson = state
+        }
         present(state, emit: emit)
     }
 

@@ -36,6 +36,8 @@ public final class Session {
     public var sourceLine: Int?
     /// The newest run this session logged, for `run last`.
     public var lastRunID: Int64?
+    /// The files this session's commands wrote (`save`, `card ... to`), as given, for lesson checks.
+    public internal(set) var writtenFiles: Set<String> = []
     /// Why the last command chose what it chose on its own, for `explain last`.
     public var explanations: [String] = []
     /// The command those explanations are about.
@@ -94,7 +96,7 @@ public final class Session {
     /// Puts `other` in place of what the session works on, and returns what it worked on before.
     func exchangeWorkspace(_ other: Workspace) -> Workspace {
         let previous = Workspace(datasets: datasets, datasetOrder: datasetOrder, models: models, modelOrder: modelOrder,
-                                 values: values, seed: seed, store: store, lastRunID: lastRunID)
+                                 values: values, seed: seed, store: store, lastRunID: lastRunID, writtenFiles: writtenFiles)
         datasets = other.datasets
         datasetOrder = other.datasetOrder
         models = other.models
@@ -103,6 +105,7 @@ public final class Session {
         seed = other.seed
         store = other.store
         lastRunID = other.lastRunID
+        writtenFiles = other.writtenFiles
         explanations = []
         explainedCommand = nil
         return previous

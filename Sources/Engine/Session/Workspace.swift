@@ -13,4 +13,5 @@ struct Workspace {
     var seed: UInt64
     var store: Store
     var lastRunID: Int64?
+    var writtenFiles: Set<String> = []
 }
