@@ -178,8 +178,9 @@ enum LessonCommands {
         if context.session.endpoint?.baseURL != nil { context.session.endpoint?.stop() }
         _ = context.session.exchangeWorkspace(state.home)
         context.session.lesson = nil
-        let at = state.isFinished ? "done" : "at step \(state.step + 1) of \(state.lesson.steps.count)"
-        context.emit(.guide("left lesson \(state.lesson.name) (\(at)); `lesson \(state.lesson.name)` picks up where you left"))
+        context.emit(.guide(state.isFinished
+            ? "left lesson \(state.lesson.name) (done); `lesson \(state.lesson.name)` takes it again from the start"
+            : "left lesson \(state.lesson.name) (at step \(state.step + 1) of \(state.lesson.steps.count)); `lesson \(state.lesson.name)` picks up where you left"))
         return .ok
     }
 
