@@ -66,6 +66,11 @@ enum ExperimentCommands {
         }
         for run in runs { _ = try context.log(run) }
         for (name, metrics) in results { store(metrics, model: name, data: dataName, in: context.session) }
+        if case .classification(let classes)? = models.first?.model.task {
+            context.explain("precision, recall and f1 are macro averages: computed per class and averaged, so each of the \(classes.count) classes "
+                            + "counts the same however rare it is; balanced_accuracy is the mean recall per class"
+                            + (classes.count > 2 ? "; roc_auc is one-vs-rest, averaged over the classes" : ""))
+        }
         var metricNames: [String] = []
         for (_, metrics) in results {
             for entry in metrics.entries where !metricNames.contains(entry.name) { metricNames.append(entry.name) }

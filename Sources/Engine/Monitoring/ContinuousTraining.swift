@@ -75,6 +75,7 @@ enum ContinuousTraining {
             }
             fired = true
             context.say("alert \(rule.id) fired: \(rule.condition) (\(readings))")
+            context.explain("alert \(rule.id) fired because its rule \(rule.condition) held on this batch (\(readings)); an alert retrains at most once per batch")
             let options = (try? JSONSerialization.jsonObject(with: Data(rule.options.utf8))) as? [String: Any] ?? [:]
             let training = try rebuilt(label: rule.dataLabel, recipe: rule.dataRecipe, target: batch.frame.target, context: context)
             try run(context, name: model, training: training, gate: batch, withBatch: options["with_batch"] as? Bool ?? false,
@@ -143,6 +144,10 @@ enum ContinuousTraining {
         for run in verdict.evaluations { _ = try context.log(run) }
         let passed = verdict.passed, summary = verdict.summary
         context.say("gate: \(summary)")
+        context.explain("the retrained version keeps production's algorithm, parameters and seed, so only the data changed; "
+                        + "the gate scores both on \(gate.name), rows the new version never trained on, by \(metric), and "
+                        + (passed ? "it was at least as good, so it was approved on that evidence and promoted"
+                               : "it was worse, so it stays pending for a person to review and production is unchanged"))
         do {
             guard passed else {
                 try context.store.recordRefusal(name, version: version.version, to: .production, actor: context.session.actor,

@@ -55,16 +55,7 @@ extension SessionValue {
     /// Whether `self OP other` holds: numbers compare as numbers, anything else only by `==` and `!=` on its text;
     /// nil when `OP` orders and a side is not a number.
     func satisfies(_ op: ComparisonOperator, _ other: SessionValue) -> Bool? {
-        if let a = number, let b = other.number {
-            return switch op {
-            case .less: a < b
-            case .lessOrEqual: a <= b
-            case .equal: a == b
-            case .notEqual: a != b
-            case .greaterOrEqual: a >= b
-            case .greater: a > b
-            }
-        }
+        if let a = number, let b = other.number { return op.holds(a, b) }
         guard op == .equal || op == .notEqual else { return nil }
         return (description == other.description) == (op == .equal)
     }

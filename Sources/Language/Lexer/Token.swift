@@ -1,6 +1,18 @@
 /// Comparison operators of `assert` and `alert` expressions.
 public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
     case less = "<", lessOrEqual = "<=", equal = "==", notEqual = "!=", greaterOrEqual = ">=", greater = ">"
+
+    /// Whether `a OP b`.
+    public func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+        switch self {
+        case .less: a < b
+        case .lessOrEqual: a <= b
+        case .equal: a == b
+        case .notEqual: a != b
+        case .greaterOrEqual: a >= b
+        case .greater: a > b
+        }
+    }
 }
 
 /// One lexical unit of a command line.
