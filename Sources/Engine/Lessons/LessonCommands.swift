@@ -70,7 +70,7 @@ enum LessonCommands {
         for line in lesson.introduction { context.emit(.guide(line)) }
         if let saved, !restart {
             if saved.finishedAt != nil {
-                context.emit(.guide("You finished this lesson before; here it is again from the start (its work is rebuilt fresh)."))
+                context.emit(.guide("You finished this lesson before; here it is again from the first step, in a fresh workspace."))
             } else if saved.step > 0 || !saved.commands.isEmpty {
                 try resume(saved, context)
             }
