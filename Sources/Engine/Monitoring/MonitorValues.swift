@@ -2,7 +2,8 @@ import Learning
 
 /// The paths an `observe` (or `drift`) makes readable for `print`, `assert` and `alert`:
 /// `NAME.drift.share`, `NAME.drift.detected`, `NAME.drift.FEATURE.score|pvalue|method|detected`,
-/// `NAME.quality.METRIC`, `NAME.violations`, `NAME.batch`, and with a detector `NAME.detector.detected`
+/// `NAME.quality.METRIC`, `NAME.violations`, `NAME.violations.FEATURE` (the check it broke, e.g. `missing column`),
+/// `NAME.batch`, and with a detector `NAME.detector.detected`
 /// and `NAME.detector.position` (the first position in the batch, in the whole error stream).
 enum MonitorValues {
     static let roots = ["drift", "quality", "violations", "batch", "detector"]
@@ -18,6 +19,7 @@ enum MonitorValues {
             "violations": .count(report.violations.count),
             "batch": .count(batch),
         ]
+        for violation in report.violations { values["violations.\(violation.feature)"] = .text(violation.check.rawValue) }
         for feature in report.features + [report.prediction].compactMap({ $0 }) {
             guard let drift = feature.drift else { continue }
             values["drift.\(feature.name).score"] = .figure(drift.statistic)
