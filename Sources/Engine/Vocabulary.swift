@@ -21,6 +21,10 @@ public enum Vocabulary {
         case .bool: .boolean
         case .choice(let choices): .choice(choices)
         }
-        return OptionSpec(parameter.name, type, default: parameter.defaultValue.description, help: parameter.help)
+        // A default that depends on the target is told in the help: `min_child_weight=` alone, not `=1`.
+        guard parameter.regressionDefault != nil else {
+            return OptionSpec(parameter.name, type, default: parameter.defaultValue.description, help: parameter.help)
+        }
+        return OptionSpec(parameter.name, type, help: parameter.help + " (default \(parameter.defaultDescription))")
     }
 }

@@ -92,11 +92,12 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// `given` checked against `parameters`, with defaults filled in.
+    /// `given` checked against `parameters`, with the defaults for a numeric (`regression`)
+    /// or a categorical target filled in.
     ///
     /// - Throws: `LearningError` for an unknown name (listing the valid ones), a value of
     ///   the wrong type, or a value out of range.
-    public func resolve(_ given: [String: ParameterValue]) throws(LearningError) -> [String: ParameterValue] {
+    public func resolve(_ given: [String: ParameterValue], regression: Bool) throws(LearningError) -> [String: ParameterValue] {
         let specs = parameters
         if let unknown = given.keys.sorted().first(where: { name in !specs.contains { $0.name == name } }) {
             throw .unknownParameter(unknown, algorithm: self)
@@ -106,7 +107,7 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable {
             if let value = given[spec.name] {
                 resolved[spec.name] = try spec.validate(value)
             } else {
-                resolved[spec.name] = spec.defaultValue
+                resolved[spec.name] = spec.defaultValue(regression: regression)
             }
         }
         return resolved

@@ -10,20 +10,36 @@ public struct ParameterSpec: Sendable, Equatable {
 
     public let name: String
     public let kind: Kind
+    /// The default; for a categorical target only when `regressionDefault` is set.
     public let defaultValue: ParameterValue
+    /// The default for a numeric target when it differs (`boost`'s `min_child_weight` and
+    /// `patience`); `nil` when `defaultValue` serves both kinds of target.
+    public let regressionDefault: ParameterValue?
     /// Valid values for numbers, `nil` when unbounded. A lower bound of
     /// `Double.leastNonzeroMagnitude` means "> 0" (an exclusive zero).
     public let validRange: ClosedRange<Double>?
     /// One line for `help`.
     public let help: String
 
-    public init(name: String, kind: Kind, defaultValue: ParameterValue,
+    public init(name: String, kind: Kind, defaultValue: ParameterValue, regressionDefault: ParameterValue? = nil,
                 validRange: ClosedRange<Double>? = nil, help: String) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
+        self.regressionDefault = regressionDefault
         self.validRange = validRange
         self.help = help
+    }
+
+    /// The default for a numeric (`regression`) or a categorical target.
+    public func defaultValue(regression: Bool) -> ParameterValue {
+        regression ? regressionDefault ?? defaultValue : defaultValue
+    }
+
+    /// The default in words: `0.3`, or `1 for classes, 20 for numbers` when it depends on the target.
+    public var defaultDescription: String {
+        guard let regressionDefault else { return defaultValue.description }
+        return "\(defaultValue) for classes, \(regressionDefault) for numbers"
     }
 
     /// The valid range as people write it: `> 0`, `≥ 1`, `≥ 0 and ≤ 1`; `nil` when unbounded.

@@ -2,7 +2,7 @@
 ///
 /// Classification when the target is categorical or boolean, regression when numeric.
 /// Rows with a missing target are left out. `parameters` are validated here (not when
-/// written) and stored with defaults filled in; `seed` drives any randomness, so the same
+/// written) and stored with defaults filled in (some depend on the kind of target); `seed` drives any randomness, so the same
 /// inputs give the same model bit for bit.
 ///
 /// ```swift
@@ -13,8 +13,8 @@
 ///   target the algorithm cannot learn (numeric for `logistic`, a single class).
 public func train(_ algorithm: Algorithm, on frame: DataFrame, parameters: [String: ParameterValue] = [:],
                   seed: UInt64 = 0, progress: TrainingProgress? = nil) throws(LearningError) -> TrainedModel {
-    let resolved = try algorithm.resolve(parameters)
     let data = try TrainingData(frame)
+    let resolved = try algorithm.resolve(parameters, regression: !data.task.isClassification)
     switch data.task {
     case .regression where !algorithm.supportsRegression:
         throw .needsCategoricalTarget(algorithm, target: data.target)

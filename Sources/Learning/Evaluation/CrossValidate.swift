@@ -20,9 +20,9 @@
 public func crossValidate(_ algorithm: Algorithm, on frame: DataFrame, parameters: [String: ParameterValue],
                           folds: Int, seed: UInt64, assignment: [Int]? = nil,
                           progress: TrainingProgress? = nil) throws(LearningError) -> CrossValidation {
-    let resolved = try algorithm.resolve(parameters)
     guard folds >= 2 else { throw .tooFewFolds(folds) }
     let rows = try TargetRows(frame)
+    let resolved = try algorithm.resolve(parameters, regression: rows.classes == nil)
     guard folds <= rows.kept.count else { throw .tooManyFolds(folds, rows: rows.kept.count) }
 
     var foldOf = [Int](repeating: -1, count: frame.rowCount)

@@ -34,7 +34,7 @@ import Testing
         #expect(model.featureNames == ["x", "colour", "flag"])
         #expect(model.task == .classification(classes: ["high", "low", "mid"]))
         #expect(model.seed == 3)
-        #expect(model.parameters == Dictionary(uniqueKeysWithValues: algorithm.parameters.map { ($0.name, $0.defaultValue) }))
+        #expect(model.parameters == Dictionary(uniqueKeysWithValues: algorithm.parameters.map { ($0.name, $0.defaultValue(regression: false)) }))
     }
 
     @Test(arguments: algorithms)
