@@ -42,6 +42,7 @@ enum ExperimentCommands {
                           Formatting.duration(elapsed)]))
         let shown = model.parameters.keys.sorted().map { "\($0)=\(model.parameters[$0]!)" } + ["seed=\(seed)"]
         context.say("params \(shown.joined(separator: " "))")
+        for note in model.notes { context.say(note) }
         for warning in model.warnings { context.emit(.warning(warning)) }
         store(metrics, model: name.value, data: data.name, in: context.session)
         context.say("on \(data.name): " + metrics.entries.prefix(3).map { "\($0.name) \(Formatting.metric($0.value))" }.joined(separator: ", "))

@@ -19,6 +19,10 @@ final class Booster {
         handle = out
     }
 
+    private init(owning handle: BoosterHandle?) {
+        self.handle = handle
+    }
+
     /// A booster loaded from XGBoost's JSON model format.
     convenience init(json: String) throws(LearningError) {
         try self.init()
@@ -51,6 +55,14 @@ final class Booster {
     /// One boosting round on `matrix` (which carries the labels).
     func updateOneIteration(_ iteration: Int, _ matrix: XGBMatrix) throws(LearningError) {
         try xgbCheck(XGBoosterUpdateOneIter(handle, Int32(iteration), matrix.handle), "boosting round \(iteration + 1)")
+    }
+
+    /// A new booster holding only the first `rounds` boosting rounds (all their trees, one
+    /// per class for `multi:softprob`), as early stopping keeps them.
+    func firstRounds(_ rounds: Int) throws(LearningError) -> Booster {
+        var out: BoosterHandle?
+        try xgbCheck(XGBoosterSlice(handle, 0, Int32(rounds), 1, &out), "keeping the first \(rounds) rounds")
+        return Booster(owning: out)
     }
 
     /// The model in XGBoost's JSON format (what `xgboost.Booster().load_model` reads).

@@ -22,4 +22,12 @@ public struct DesignMatrix: Sendable, Equatable {
         get { values[row * columnCount + column] }
         set { values[row * columnCount + column] = newValue }
     }
+
+    /// The given rows, in the order given.
+    func selecting(rows: [Int]) -> DesignMatrix {
+        var picked: [Double] = []
+        picked.reserveCapacity(rows.count * columnCount)
+        for row in rows { picked += values[row * columnCount..<(row + 1) * columnCount] }
+        return DesignMatrix(rowCount: rows.count, columnCount: columnCount, values: picked)
+    }
 }

@@ -53,6 +53,12 @@ enum FittedState: Sendable, Codable, Equatable {
         }
     }
 
+    /// What the fit decided on its own, worth a line after training (where early stopping stopped).
+    func notes(_ parameters: [String: ParameterValue]) -> [String] {
+        guard case .boost(let model) = self else { return [] }
+        return model.notes(parameters)
+    }
+
     /// What the user should know about the fit (e.g. no convergence).
     func warnings(_ parameters: [String: ParameterValue]) -> [String] {
         switch self {

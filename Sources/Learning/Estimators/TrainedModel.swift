@@ -43,7 +43,11 @@ public struct TrainedModel: Sendable, Codable, Equatable {
         self.state = state
     }
 
-    /// Optimiser iterations the fit took, `nil` for algorithms without an iterative fit.
+    /// What the fit decided on its own (where `boost`'s early stopping stopped), one line each;
+    /// derived from the state, not stored.
+    public var notes: [String] { state.notes(parameters) }
+
+    /// Optimiser iterations the fit took (boosting rounds kept), `nil` for algorithms without an iterative fit.
     public var iterations: Int? {
         switch state {
         case .baseline: nil
