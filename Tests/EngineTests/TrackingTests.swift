@@ -81,6 +81,16 @@ struct TrackingTests {
         }
     }
 
+    @Test func trainTellsTheRoundsEarlyStoppingKept() {
+        let harness = Harness()
+        harness.run("load air from \"\(airquality)\" target=ozone")
+        let (result, output) = harness.run("train b = boost on air")
+        #expect(result == .ran(.ok))
+        #expect(output.contains { $0.hasPrefix("params depth=6 min_child_weight=20 patience=10 rate=0.3 rounds=100") }, "\(output)")
+        #expect(output.contains { $0.hasPrefix("early stopping kept ") && $0.contains(" of 100 rounds: the rmse on 12 held-out training rows") },
+                "\(output)")
+    }
+
     @Test func aRunReproducesAfterItsSourceFileChanged() throws {
         let directory = TemporaryDirectory()
         let file = directory.write("data.csv", try String(contentsOfFile: iris, encoding: .utf8))
