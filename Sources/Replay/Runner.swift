@@ -154,13 +154,18 @@ public struct Runner {
         return RunReport(file: file, results: results, status: status)
     }
 
-    /// The file with each command's `#>` lines replaced by its fresh output.
+    /// The file with each command's `#>` lines replaced by its fresh output; a `#! failed:` command is not run,
+    /// so its recorded error stays.
     private func rewrite(_ script: Script, file: String, fresh: [Int: [String]]) {
         var lastLineOutput: [Int: [String]] = [:]
         for (_, entry) in script.commands { if let lines = fresh[entry.line] { lastLineOutput[entry.lastLine] = lines } }
+        var kept: Set<Int> = []
+        for entry in script.entries {
+            if case .failed = entry.kind { kept.formUnion(entry.recorded.map(\.line)) }
+        }
         var lines: [String] = []
         for (index, line) in script.lines.enumerated() {
-            if line.drop(while: { $0 == " " }).hasPrefix("#>") { continue }
+            if line.drop(while: { $0 == " " }).hasPrefix("#>"), !kept.contains(index + 1) { continue }
             lines.append(line)
             if let output = lastLineOutput[index + 1] { lines += output.map { $0.isEmpty ? "#>" : "#> " + $0 } }
         }

@@ -111,3 +111,33 @@ struct RunnerTests {
         #expect(xml.contains("<failure type=\"check\""))
     }
 }
+
+@Suite("mlw run --update")
+struct UpdateTests {
+    @Test func freshOutputReplacesTheRecordingAndAFailedCommandKeepsItsError() throws {
+        let directory = NSTemporaryDirectory() + "mlw-update-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/script.mlw"
+        try """
+        print "fresh"
+        #> stale
+        #! failed: lod x
+        #> error: unknown command `lod`
+        #>   did you mean `load`?
+        print "after"
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let report = Runner(standardOutput: { _ in }, standardError: { _ in }).run(Runner.Options(file: file, update: true))
+        #expect(report.status == .success)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == """
+        print "fresh"
+        #> fresh
+        #! failed: lod x
+        #> error: unknown command `lod`
+        #>   did you mean `load`?
+        print "after"
+        #> after
+
+        """)
+    }
+}
