@@ -50,7 +50,7 @@ struct ScoringEndpoints: Sendable {
         }
         let table: InputTable
         switch try BodyFormat(request.headers[.contentType]) {
-        case .json: table = try JSONScoringRequest.table(from: Data(body), featureOrder: served.model.featureNames)
+        case .json: table = try JSONScoringRequest.table(from: body, featureOrder: served.model.featureNames)
         case .csv: table = try CSVScoringRequest.table(from: body)
         }
         let frame = try FeatureFrameBuilder.frame(from: table, for: served.model)
