@@ -13,7 +13,7 @@ final class CaptureRecorder: Sendable {
         var shadow: ServedModel?
         var captured: Bool
         var table: InputTable
-        var predictions: [String]
+        var predictions: Predictions
     }
 
     /// Past this many waiting requests new ones are dropped (and counted) rather than let memory grow.
@@ -58,63 +58,56 @@ final class CaptureRecorder: Sendable {
         }
     }
 
+    /// Scores the shadow copies and stores the captures waiting, those of the same version, shadow and columns
+    /// joined into one, so a busy endpoint writes a few rows per drain.
     private func drainThrowing() throws {
         let batch = pending.withLock { pending in
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }
         guard !batch.isEmpty else { return }
-        var captures: [NewCapture] = []
-        for request in batch {
-            let shadowPredictions = request.shadow.flatMap { shadow(request, $0) }
-            guard request.captured else { continue }
-            let model = request.answered.model
-            var columns = model.featureNames
-            if request.table.columns[model.target] != nil { columns.append(model.target) }
-            let cells = columns.map { request.table.columns[$0]! }
-            let rows = (0..<request.table.rowCount).map { row in cells.map { $0[row].text } }
-            captures.append(NewCapture(modelName: request.answered.name, version: request.answered.version,
-                                       shadowVersion: shadowPredictions == nil ? nil : request.shadow?.version,
-                                       columns: columns, rows: rows, predictions: request.predictions,
-                                       shadowPredictions: shadowPredictions))
-        }
-        try store.recordCaptures(Self.grouped(captures))
-    }
-
-    /// Captures of the same version, shadow and columns joined into one, so a busy endpoint writes a few rows per drain.
-    static func grouped(_ captures: [NewCapture]) -> [NewCapture] {
-        struct Key: Hashable {
+        struct Group: Hashable {
             var model: String
             var version: Int
             var shadow: Int?
-            var columns: [String]
+            var withTarget: Bool  // a version's columns are its features, and its target when the request had it
         }
-        var order: [Key] = []
-        var groups: [Key: NewCapture] = [:]
-        for capture in captures {
-            let key = Key(model: capture.modelName, version: capture.version, shadow: capture.shadowVersion, columns: capture.columns)
-            guard var group = groups[key] else {
-                order.append(key)
-                groups[key] = capture
-                continue
+        var captures: [NewCapture] = []
+        var groups: [Group: Int] = [:]
+        for request in batch {
+            let predictions = request.predictions.labels
+            let shadowPredictions = request.shadow.flatMap { shadow(request, $0, production: predictions) }
+            guard request.captured else { continue }
+            let model = request.answered.model
+            let withTarget = request.table.columns[model.target] != nil
+            let columns = withTarget ? model.featureNames + [model.target] : model.featureNames
+            let cells = columns.map { request.table.columns[$0]! }
+            let rows = (0..<request.table.rowCount).map { row in cells.map { $0[row].text } }
+            let group = Group(model: request.answered.name, version: request.answered.version,
+                              shadow: shadowPredictions == nil ? nil : request.shadow?.version, withTarget: withTarget)
+            if let index = groups[group] {  // appended in place: a copy of the group would copy all its rows
+                captures[index].rows += rows
+                captures[index].predictions += predictions
+                if let shadowPredictions { captures[index].shadowPredictions? += shadowPredictions }
+            } else {
+                groups[group] = captures.count
+                captures.append(NewCapture(modelName: group.model, version: group.version, shadowVersion: group.shadow,
+                                           columns: columns, rows: rows, predictions: predictions,
+                                           shadowPredictions: shadowPredictions))
             }
-            group.rows += capture.rows
-            group.predictions += capture.predictions
-            if let shadow = capture.shadowPredictions { group.shadowPredictions = (group.shadowPredictions ?? []) + shadow }
-            groups[key] = group
         }
-        return order.map { groups[$0]! }
+        try store.recordCaptures(captures)
     }
 
     /// The shadow's predictions for a request production answered, counted against production's; nil when it cannot score it.
-    private func shadow(_ request: Pending, _ shadow: ServedModel) -> [String]? {
+    private func shadow(_ request: Pending, _ shadow: ServedModel, production: [String]) -> [String]? {
         guard let frame = try? FeatureFrameBuilder.frame(from: request.table, for: shadow.model),
               let predictions = try? shadow.model.predict(frame) else {
             metrics.refused(model: shadow.name, version: shadow.version, status: 400)
             return nil
         }
         let labels = predictions.labels
-        let agreements = zip(labels, request.predictions).count { $0 == $1 }
+        let agreements = zip(labels, production).count { $0 == $1 }
         metrics.shadowed(shadow, rows: labels.count, agreements: agreements)
         return labels
     }

@@ -92,9 +92,11 @@ extension ModelServer {
     /// The request body, refused with 413 past `maximumBodyBytes`.
     func body(of request: Request) async throws -> [UInt8] {
         let limit = maximumBodyBytes
-        let tooLarge = ServingError(.contentTooLarge, "the body is over the \(limit / (1024 * 1024)) MB limit (\(limit) bytes)")
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
+        var tooLarge: ServingError { ServingError(.contentTooLarge, "the body is over the \(limit / (1024 * 1024)) MB limit (\(limit) bytes)") }
+        let length = request.headers[.contentLength].flatMap { Int($0) }
+        if let length, length > limit { throw tooLarge }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(length ?? 0)
         for try await buffer in request.body {
             if bytes.count + buffer.readableBytes > limit { throw tooLarge }
             bytes.append(contentsOf: buffer.readableBytesView)

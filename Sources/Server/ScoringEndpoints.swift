@@ -19,7 +19,7 @@ struct ScoringEndpoints: Sendable {
     func invoke(_ request: Request, model name: String?) async throws -> Response {
         let started = ContinuousClock.now
         let name = try name ?? onlyModel()
-        guard let (_, choice) = server.state.choose(name) else {
+        guard let choice = server.state.choose(name) else {
             server.metrics.refused(model: "", version: nil, status: 404)
             let served = server.state.all.map(\.production.reference)
             throw ServingError(.notFound, "no model `\(name)` is served; served: \(served.isEmpty ? "none" : served.joined(separator: ", "))")
@@ -33,12 +33,10 @@ struct ScoringEndpoints: Sendable {
             server.metrics.refused(model: name, version: served.version, status: Int(error.status.code))
             throw error
         }
-        let labels = predictions.labels
-        let classes: [String]? = if case .classes = predictions { labels } else { nil }
-        server.metrics.answered(served, role: choice.role, duration: .now - started, classes: classes, rows: labels.count)
+        server.metrics.answered(served, role: choice.role, duration: .now - started, predictions: predictions)
         if choice.captured || choice.shadow != nil {
             server.capture?.add(.init(answered: served, shadow: choice.shadow, captured: choice.captured, table: table,
-                                      predictions: labels))
+                                      predictions: predictions))
         }
         return JSONResponse.ok(json: PredictionResponse(predictions: predictions, model: served.name, version: served.version).json)
     }
@@ -67,6 +65,10 @@ private enum BodyFormat {
     case json, csv
 
     init(_ contentType: String?) throws(ServingError) {
+        if contentType == nil || contentType == "application/json" {  // the usual header, without taking it apart
+            self = .json
+            return
+        }
         let mediaType = (contentType ?? "application/json").split(separator: ";").first
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         switch mediaType {

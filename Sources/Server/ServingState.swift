@@ -75,14 +75,9 @@ public final class ServingState: Sendable {
     /// Every route, by model name.
     var all: [ModelRoute] { routes.withLock { $0.values.sorted { $0.name < $1.name } } }
 
-    /// The route of `name` with its next request's choice, or nil for a model that is not served.
-    func choose(_ name: String) -> (ModelRoute, RouteChoice)? {
-        routes.withLock { routes in
-            guard var route = routes[name] else { return nil }
-            let choice = route.next()
-            routes[name] = route
-            return (route, choice)
-        }
+    /// Who answers the next request to `name` (counted in the route, in place), or nil for a model that is not served.
+    func choose(_ name: String) -> RouteChoice? {
+        routes.withLock { $0[name]?.next() }
     }
 
     /// `churn@2 (canary: 10 % to churn@3, 90 % to churn@2), petals@1 (direct)`

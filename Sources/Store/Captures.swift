@@ -7,7 +7,6 @@ extension Store {
     /// - Throws: `StoreError` for an unknown model version or a capture with no rows.
     public func recordCaptures(_ captures: [NewCapture]) throws {
         guard !captures.isEmpty else { return }
-        let encoder = JSONEncoder()
         try writeTransaction("storing \(captures.count) captured requests") { db in
             let now = Date()
             for capture in captures {
@@ -17,9 +16,9 @@ extension Store {
                                                   predictions, shadow_predictions, received_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [capture.modelName, capture.version, capture.shadowVersion,
-                                     try Self.json(capture.columns, encoder), try Self.json(capture.rows, encoder),
-                                     capture.rows.count, try Self.json(capture.predictions, encoder),
-                                     try capture.shadowPredictions.map { try Self.json($0, encoder) }, now])
+                                     JSONText.list(capture.columns), JSONText.rows(capture.rows),
+                                     capture.rows.count, JSONText.list(capture.predictions),
+                                     capture.shadowPredictions.map(JSONText.list), now])
             }
         }
     }
@@ -50,10 +49,6 @@ extension Store {
                 throw StoreError.refused("captured request \(id) was already observed; observe the captured traffic again")
             }
         }
-    }
-
-    private static func json<T: Encodable>(_ value: T, _ encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     private static func capture(from row: Row, _ decoder: JSONDecoder) throws -> CaptureRecord {
