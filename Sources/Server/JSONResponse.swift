@@ -13,9 +13,15 @@ enum JSONResponse {
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
-        var response = response(status, (try? encoder.encode(ErrorResponse(error: message))) ?? Data("{}".utf8))
+        var response = ok(json: errorJSON(message))
+        response.status = status
         response.headers.append(contentsOf: headers)
         return response
+    }
+
+    /// `{"error": "..."}`
+    static func errorJSON(_ message: String) -> String {
+        String(decoding: (try? encoder.encode(ErrorResponse(error: message))) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     private static func response(_ status: HTTPResponse.Status, _ data: Data) -> Response {

@@ -15,21 +15,48 @@ struct ScoringEndpoints: Sendable {
                           + "post to /models/NAME/invocations, e.g. /models/\(names[0])/invocations")
     }
 
-    /// Scores the body with the version the route picks for `name` (nil: the only model served).
+    /// Hummingbird's route: scores the body with the version the route picks for `name` (nil: the only model served).
     func invoke(_ request: Request, model name: String?) async throws -> Response {
         let started = ContinuousClock.now
-        let name = try name ?? onlyModel()
+        let (name, choice) = try route(name)
+        let body: [UInt8]
+        do {
+            body = try await server.body(of: request)
+        } catch let error as ServingError {
+            server.metrics.refused(model: name, version: choice.answering.version, status: Int(error.status.code))
+            throw error
+        }
+        return JSONResponse.ok(json: try score(body, contentType: request.headers[.contentType], model: name, choice: choice,
+                                               started: started))
+    }
+
+    /// `ScoringChannelHandler`'s way in, with the body read: the response's JSON.
+    func answer(_ body: [UInt8], contentType: String?, model name: String?,
+                started: ContinuousClock.Instant) throws(ServingError) -> String {
+        let (name, choice) = try route(name)
+        return try score(body, contentType: contentType, model: name, choice: choice, started: started)
+    }
+
+    /// The model's name and who answers this request, which counts towards the route's shares.
+    private func route(_ name: String?) throws(ServingError) -> (String, RouteChoice) {
+        let name = if let name { name } else { try onlyModel() }
         guard let choice = server.state.choose(name) else {
             server.metrics.refused(model: "", version: nil, status: 404)
             let served = server.state.all.map(\.production.reference)
             throw ServingError(.notFound, "no model `\(name)` is served; served: \(served.isEmpty ? "none" : served.joined(separator: ", "))")
         }
+        return (name, choice)
+    }
+
+    /// Scores `body` with the chosen version, counts the request and queues it for capture: the response's JSON.
+    private func score(_ body: [UInt8], contentType: String?, model name: String, choice: RouteChoice,
+                       started: ContinuousClock.Instant) throws(ServingError) -> String {
         let served = choice.answering
         let table: InputTable
         let predictions: Predictions
-        do {
-            (table, predictions) = try await score(request, with: served)
-        } catch let error as ServingError {
+        do throws(ServingError) {
+            (table, predictions) = try predict(body, contentType: contentType, with: served)
+        } catch {
             server.metrics.refused(model: name, version: served.version, status: Int(error.status.code))
             throw error
         }
@@ -38,16 +65,16 @@ struct ScoringEndpoints: Sendable {
             server.capture?.add(.init(answered: served, shadow: choice.shadow, captured: choice.captured, table: table,
                                       predictions: predictions))
         }
-        return JSONResponse.ok(json: PredictionResponse(predictions: predictions, model: served.name, version: served.version).json)
+        return PredictionResponse(predictions: predictions, model: served.name, version: served.version).json
     }
 
-    private func score(_ request: Request, with served: ServedModel) async throws -> (InputTable, Predictions) {
-        let body = try await server.body(of: request)
+    private func predict(_ body: [UInt8], contentType: String?,
+                         with served: ServedModel) throws(ServingError) -> (InputTable, Predictions) {
         guard !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            throw ServingError.badRequest("the body is empty; send JSON with one of \(JSONScoringRequest.formats.joined(separator: ", ")) or text/csv")
+            throw .badRequest("the body is empty; send JSON with one of \(JSONScoringRequest.formats.joined(separator: ", ")) or text/csv")
         }
         let table: InputTable
-        switch try BodyFormat(request.headers[.contentType]) {
+        switch try BodyFormat(contentType) {
         case .json: table = try JSONScoringRequest.table(from: body, featureOrder: served.model.featureNames)
         case .csv: table = try CSVScoringRequest.table(from: body)
         }
@@ -55,7 +82,7 @@ struct ScoringEndpoints: Sendable {
         do {
             return (table, try served.model.predict(frame))
         } catch {
-            throw ServingError.badRequest("cannot score with \(served.reference): \(error.message)")
+            throw .badRequest("cannot score with \(served.reference): \(error.message)")
         }
     }
 }
