@@ -1,11 +1,12 @@
-import Dispatch
 import Foundation
 import Learning
 import Store
 import Synchronization
 
 /// Stores a sample of the requests with their predictions as captures for monitoring, and scores shadow copies,
-/// off the request path: a request only appends to a buffer that a background queue drains four times a second.
+/// off the request path: a request only appends to a buffer that a thread of its own drains four times a second.
+/// The thread runs at a lower priority (nice 10) than the event loops, so that a drain, some tens of milliseconds
+/// of work on a busy endpoint, yields the core to requests rather than adding to their latency.
 final class CaptureRecorder: Sendable {
     /// A request waiting to be shadowed or stored.
     struct Pending: Sendable {
@@ -22,19 +23,25 @@ final class CaptureRecorder: Sendable {
     private let store: Store
     private let metrics: ServingMetrics
     private let pending = Mutex<[Pending]>([])
-    private let queue = DispatchQueue(label: "mlw.capture")
-    nonisolated(unsafe) private let timer: DispatchSourceTimer
+    /// Held by a drain, so that `flush` and the thread never drain at once.
+    private let draining = Mutex<Void>(())
 
     init(store: Store, metrics: ServingMetrics) {
         self.store = store
         self.metrics = metrics
-        timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
-        timer.setEventHandler { [weak self] in self?.drain() }
-        timer.resume()
+        let thread = Thread { [weak self] in
+            #if os(Linux)
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // on Linux, 0 is the calling thread
+            #endif
+            while true {
+                Thread.sleep(forTimeInterval: 0.25)
+                guard let recorder = self else { return }  // the server is gone
+                recorder.drain()
+            }
+        }
+        thread.name = "mlw capture"
+        thread.start()
     }
-
-    deinit { timer.cancel() }
 
     func add(_ request: Pending) {
         let accepted = pending.withLock { pending in
@@ -47,12 +54,12 @@ final class CaptureRecorder: Sendable {
 
     /// Scores and stores everything waiting, before returning.
     func flush() throws {
-        try queue.sync { try drainThrowing() }
+        try draining.withLock { _ in try drainThrowing() }
     }
 
     private func drain() {
         do {
-            try drainThrowing()
+            try draining.withLock { _ in try drainThrowing() }
         } catch {
             FileHandle.standardError.write(Data("mlw serve: cannot store captured requests: \(error)\n".utf8))
         }
