@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the usual shapes of an MLflow scoring body in one pass over its bytes, straight into an `InputTable`:
 /// `{"dataframe_split": {"columns": [...], "data": [[...], ...]}}`, `{"dataframe_records": [{...}, ...]}` and
 /// `{"instances": ...}` (lists in the model's feature order, or objects), with scalar cells.
@@ -9,26 +11,31 @@
 /// wrong length.
 struct JSONScoringScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The model's features, in its order.
+    private let featureOrder: [String]
     private var index = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, featureOrder: [String]) {
+        self.bytes = bytes
+        self.featureOrder = featureOrder
+    }
 
     /// The table of `body`, or nil when the general decoder must read it.
     /// - Parameter featureOrder: the model's features, for `instances` given as lists.
     static func table(from body: [UInt8], featureOrder: [String]) -> InputTable? {
         body.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScoringScanner(buffer)
-            return scanner.body(featureOrder: featureOrder)
+            var scanner = JSONScoringScanner(buffer, featureOrder: featureOrder)
+            return scanner.body()
         }
     }
 
-    private mutating func body(featureOrder: [String]) -> InputTable? {
+    private mutating func body() -> InputTable? {
         guard take(.openBrace), let key = string(), take(.colon) else { return nil }
         let table: InputTable?
         switch key {
         case "dataframe_split": table = split()
         case "dataframe_records": table = records(key: key)
-        case "instances": table = instances(featureOrder: featureOrder)
+        case "instances": table = instances()
         default: return nil
         }
         guard let table, take(.closeBrace) else { return nil }
@@ -74,7 +81,7 @@ struct JSONScoringScanner {
                 guard take(.openBrace) else { return nil }
                 if !take(.closeBrace) {
                     repeat {
-                        guard let name = string(), take(.colon), let value = scalar() else { return nil }
+                        guard let name = string(names: names), take(.colon), let value = scalar() else { return nil }
                         if columns[name] == nil {
                             columns[name] = Array(repeating: .null, count: rowCount)
                             names.append(name)
@@ -93,7 +100,7 @@ struct JSONScoringScanner {
     }
 
     /// A list of lists in the model's feature order, or of objects.
-    private mutating func instances(featureOrder: [String]) -> InputTable? {
+    private mutating func instances() -> InputTable? {
         skipWhitespace()
         let start = index
         guard take(.openBracket) else { return nil }
@@ -159,7 +166,7 @@ struct JSONScoringScanner {
         var strings: [String] = []
         if take(.closeBracket) { return strings }
         repeat {
-            guard let text = string() else { return nil }
+            guard let text = string(names: featureOrder) else { return nil }
             strings.append(text)
         } while take(.comma)
         return take(.closeBracket) ? strings : nil
@@ -178,19 +185,27 @@ struct JSONScoringScanner {
         }
     }
 
-    /// A string without escapes or control characters, valid UTF-8.
-    private mutating func string() -> String? {
+    /// A string without escapes or control characters, valid UTF-8; one of `names` itself when it is one
+    /// (column names come again in every record: no new string for each).
+    private mutating func string(names: [String] = []) -> String? {
         guard take(.quote) else { return nil }
         let start = index
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == .quote { break }
             if byte == .backslash || byte < 0x20 { return nil }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         guard index < bytes.count else { return nil }
-        defer { index += 1 }
-        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        for name in names where name.utf8.count == text.count && !text.isEmpty {
+            let same = name.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+            if same == true { return name }
+        }
+        return ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
     }
 
     private mutating func word(_ text: StaticString) -> Bool {

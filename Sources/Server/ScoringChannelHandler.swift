@@ -39,8 +39,8 @@ final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if withHummingbird == 0, let model = scoringRoute(request) {
-                reading = (model, request.headerFields[.contentType], .now)
+            if withHummingbird == 0, let (model, contentType) = scoringRoute(request) {
+                reading = (model, contentType, .now)
                 body = nil
             } else {
                 withHummingbird += 1
@@ -70,17 +70,29 @@ final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
         context.write(data, promise: promise)
     }
 
-    /// The model of a scoring request to answer here (`.some(nil)` for `/invocations`), nil for one to pass on.
-    private func scoringRoute(_ request: HTTPRequest) -> String?? {
-        guard request.method == .post, let path = request.path,
-              let length = request.headerFields[.contentLength].flatMap({ Int($0) }), length <= largestBody,
-              request.headerFields[.connection].map({ $0.lowercased() == "keep-alive" }) ?? true else { return nil }
-        if path == "/invocations" { return .some(nil) }
+    /// The model of a scoring request to answer here (nil for `/invocations`) and its Content-Type; nil for a
+    /// request to pass on.
+    private func scoringRoute(_ request: HTTPRequest) -> (model: String?, contentType: String?)? {
+        guard request.method == .post, let path = request.path else { return nil }
+        var length: Int?
+        var contentType: String?
+        for field in request.headerFields {  // one pass: looking each up would index all the fields first
+            switch field.name {
+            case .contentLength: length = Int(field.value)
+            case .contentType where contentType == nil: contentType = field.value
+            case .contentType: return nil  // twice: Hummingbird's reading of the two
+            case .connection where field.value.lowercased() != "keep-alive": return nil
+            case .transferEncoding: return nil
+            default: break
+            }
+        }
+        guard let length, length <= largestBody else { return nil }
+        if path == "/invocations" { return (nil, contentType) }
         let prefix = "/models/", suffix = "/invocations"
-        guard path.hasPrefix(prefix), path.hasSuffix(suffix), path.count > prefix.count + suffix.count else { return nil }
+        guard path.hasPrefix(prefix), path.hasSuffix(suffix), path.utf8.count > prefix.utf8.count + suffix.utf8.count else { return nil }
         let name = path.dropFirst(prefix.count).dropLast(suffix.count)
         guard !name.contains(where: { $0 == "/" || $0 == "%" || $0 == "?" || $0 == "#" }) else { return nil }
-        return .some(String(name))
+        return (String(name), contentType)
     }
 
     private func answer(context: ChannelHandlerContext, model: String?, contentType: String?, started: ContinuousClock.Instant) {

@@ -39,6 +39,7 @@ struct ScoringEndpoints: Sendable {
 
     /// The model's name and who answers this request, which counts towards the route's shares.
     private func route(_ name: String?) throws(ServingError) -> (String, RouteChoice) {
+        if name == nil, let only = server.state.chooseOnly() { return only }
         let name = if let name { name } else { try onlyModel() }
         guard let choice = server.state.choose(name) else {
             server.metrics.refused(model: "", version: nil, status: 404)

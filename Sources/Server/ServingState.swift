@@ -80,6 +80,14 @@ public final class ServingState: Sendable {
         routes.withLock { $0[name]?.next() }
     }
 
+    /// Who answers the next request to the only model served, with its name; nil when not exactly one is.
+    func chooseOnly() -> (String, RouteChoice)? {
+        routes.withLock { routes in
+            guard routes.count == 1, let name = routes.keys.first, let choice = routes[name]?.next() else { return nil }
+            return (name, choice)
+        }
+    }
+
     /// `churn@2 (canary: 10 % to churn@3, 90 % to churn@2), petals@1 (direct)`
     public var summary: String {
         all.map { route in
