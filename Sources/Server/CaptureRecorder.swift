@@ -17,12 +17,13 @@ final class CaptureRecorder: Sendable {
         var predictions: Predictions
     }
 
-    /// Past this many waiting requests new ones are dropped (and counted) rather than let memory grow.
-    static let limit = 20_000
+    /// Past this many waiting requests, or rows in them, new ones are dropped (and counted) rather than let
+    /// memory grow: a row waits as its cells, some 100 bytes for four features.
+    static let limit = (requests: 20_000, rows: 100_000)
 
     private let store: Store
     private let metrics: ServingMetrics
-    private let pending = Mutex<[Pending]>([])
+    private let pending = Mutex<(requests: [Pending], rows: Int)>(([], 0))
     /// Held by a drain, so that `flush` and the thread never drain at once.
     private let draining = Mutex<Void>(())
 
@@ -45,8 +46,12 @@ final class CaptureRecorder: Sendable {
 
     func add(_ request: Pending) {
         let accepted = pending.withLock { pending in
-            guard pending.count < Self.limit else { return false }
-            pending.append(request)
+            guard pending.requests.count < Self.limit.requests,
+                  pending.rows + request.table.rowCount <= Self.limit.rows || pending.requests.isEmpty else {
+                return false
+            }
+            pending.requests.append(request)
+            pending.rows += request.table.rowCount
             return true
         }
         if !accepted { metrics.droppedCapture() }
@@ -69,8 +74,8 @@ final class CaptureRecorder: Sendable {
     /// joined into one, so a busy endpoint writes a few rows per drain.
     private func drainThrowing() throws {
         let batch = pending.withLock { pending in
-            defer { pending.removeAll(keepingCapacity: true) }
-            return pending
+            defer { pending = ([], 0) }
+            return pending.requests
         }
         guard !batch.isEmpty else { return }
         struct Group: Hashable {

@@ -12,6 +12,11 @@ enum JSONResponse {
         Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
 
+    /// A body already written as JSON, in UTF-8.
+    static func ok(utf8 json: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+    }
+
     static func error(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
         var response = ok(json: errorJSON(message))
         response.status = status

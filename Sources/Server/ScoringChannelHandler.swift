@@ -99,15 +99,15 @@ final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
         let bytes = body.map { Array($0.readableBytesView) } ?? []
         body = nil
         let status: HTTPResponse.Status
-        let json: String
+        let buffer: ByteBuffer
         do throws(ServingError) {
-            json = try scoring.answer(bytes, contentType: contentType, model: model, started: started)
+            buffer = context.channel.allocator.buffer(bytes: try scoring.answer(bytes, contentType: contentType, model: model,
+                                                                                 started: started))
             status = .ok
         } catch {
-            json = JSONResponse.errorJSON(error.message)
+            buffer = context.channel.allocator.buffer(string: JSONResponse.errorJSON(error.message))
             status = error.status
         }
-        let buffer = context.channel.allocator.buffer(string: json)
         var head = HTTPResponse(status: status)
         head.headerFields = [.contentType: "application/json", .contentLength: String(buffer.readableBytes),
                              .date: date.now, .server: ModelServer.serverName]

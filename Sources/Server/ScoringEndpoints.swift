@@ -26,13 +26,13 @@ struct ScoringEndpoints: Sendable {
             server.metrics.refused(model: name, version: choice.answering.version, status: Int(error.status.code))
             throw error
         }
-        return JSONResponse.ok(json: try score(body, contentType: request.headers[.contentType], model: name, choice: choice,
+        return JSONResponse.ok(utf8: try score(body, contentType: request.headers[.contentType], model: name, choice: choice,
                                                started: started))
     }
 
-    /// `ScoringChannelHandler`'s way in, with the body read: the response's JSON.
+    /// `ScoringChannelHandler`'s way in, with the body read: the response's JSON, in UTF-8.
     func answer(_ body: [UInt8], contentType: String?, model name: String?,
-                started: ContinuousClock.Instant) throws(ServingError) -> String {
+                started: ContinuousClock.Instant) throws(ServingError) -> [UInt8] {
         let (name, choice) = try route(name)
         return try score(body, contentType: contentType, model: name, choice: choice, started: started)
     }
@@ -51,7 +51,7 @@ struct ScoringEndpoints: Sendable {
 
     /// Scores `body` with the chosen version, counts the request and queues it for capture: the response's JSON.
     private func score(_ body: [UInt8], contentType: String?, model name: String, choice: RouteChoice,
-                       started: ContinuousClock.Instant) throws(ServingError) -> String {
+                       started: ContinuousClock.Instant) throws(ServingError) -> [UInt8] {
         let served = choice.answering
         let table: InputTable
         let predictions: Predictions

@@ -3,29 +3,31 @@ import Learning
 import Store
 
 /// `{"model": "NAME", "predictions": [...], "version": N}`: class labels, or numbers (null when not finite).
-/// Written by hand: on the hot path JSONEncoder costs more than scoring a row.
+/// Written by hand, as UTF-8: on the hot path JSONEncoder costs more than scoring a row.
 struct PredictionResponse {
     var predictions: Predictions
     var model: String
     var version: Int
 
-    var json: String {
-        var out = "{\"model\":"
+    var json: [UInt8] {
+        var out = Array(#"{"model":"#.utf8)
+        out.reserveCapacity(64 + predictions.count * 12)
         JSONText.appendQuoted(model, to: &out)
-        out += ",\"predictions\":["
+        out.append(contentsOf: #","predictions":["#.utf8)
         switch predictions {
         case .classes(let classes):
             for (row, code) in classes.codes.enumerated() {
-                if row > 0 { out += "," }
+                if row > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendQuoted(classes.classes[Int(code)], to: &out)
             }
         case .values(let values):
             for (row, value) in values.enumerated() {
-                if row > 0 { out += "," }
-                out += value.isFinite ? formatNumber(value) : "null"
+                if row > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: (value.isFinite ? formatNumber(value) : "null").utf8)
             }
         }
-        return out + "],\"version\":\(version)}"
+        out.append(contentsOf: #"],"version":\#(version)}"#.utf8)
+        return out
     }
 }
 

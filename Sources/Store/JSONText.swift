@@ -3,59 +3,61 @@
 public enum JSONText {
     /// `["a","b"]`
     public static func list(_ strings: [String]) -> String {
-        var out = "["
+        var out: [UInt8] = [.openBracket]
         for (index, string) in strings.enumerated() {
-            if index > 0 { out.append(",") }
+            if index > 0 { out.append(.comma) }
             appendQuoted(string, to: &out)
         }
-        out.append("]")
-        return out
+        out.append(.closeBracket)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `[["1.5",null],["2","x"]]`
     public static func rows(_ rows: [[String?]]) -> String {
-        var out = "["
-        out.reserveCapacity(rows.count * (2 + (rows.first?.count ?? 0) * 6))
+        var out: [UInt8] = []
+        out.reserveCapacity(2 + rows.count * (3 + (rows.first?.count ?? 0) * 8))
+        out.append(.openBracket)
         for (index, row) in rows.enumerated() {
-            out.append(index > 0 ? ",[" : "[")
+            if index > 0 { out.append(.comma) }
+            out.append(.openBracket)
             for (column, cell) in row.enumerated() {
-                if column > 0 { out.append(",") }
-                if let cell { appendQuoted(cell, to: &out) } else { out.append("null") }
+                if column > 0 { out.append(.comma) }
+                if let cell { appendQuoted(cell, to: &out) } else { out.append(contentsOf: "null".utf8) }
             }
-            out.append("]")
+            out.append(.closeBracket)
         }
-        out.append("]")
-        return out
+        out.append(.closeBracket)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// A JSON string literal.
-    public static func quoted(_ text: String) -> String {
-        var out = ""
-        appendQuoted(text, to: &out)
-        return out
-    }
-
-    /// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped.
-    public static func appendQuoted(_ text: String, to out: inout String) {
-        out.append("\"")
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
-            out.append(text)
-            out.append("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.unicodeScalars.append(scalar)
+    /// Appends `text` as a JSON string literal in UTF-8: quotes, backslashes and control characters escaped.
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        out.append(.quote)
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == .quote || $0 == .backslash || $0 < 0x20 }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case .quote: out.append(contentsOf: #"\""#.utf8)
+                case .backslash: out.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+                case 0x09: out.append(contentsOf: #"\t"#.utf8)
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                default: out.append(byte)
+                }
             }
         }
-        out.append("\"")
+        out.append(.quote)
     }
+}
+
+private extension UInt8 {
+    static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), comma = UInt8(ascii: ",")
+    static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
 }
