@@ -84,7 +84,7 @@ final class CaptureRecorder: Sendable {
             var shadow: Int?
             var withTarget: Bool  // a version's columns are its features, and its target when the request had it
         }
-        var captures: [NewCapture] = []
+        var captures: [EncodedCapture] = []
         var groups: [Group: Int] = [:]
         for request in batch {
             let predictions = request.predictions.labels
@@ -92,21 +92,23 @@ final class CaptureRecorder: Sendable {
             guard request.captured else { continue }
             let model = request.answered.model
             let withTarget = request.table.columns[model.target] != nil
-            let columns = withTarget ? model.featureNames + [model.target] : model.featureNames
-            let cells = columns.map { request.table.columns[$0]! }
-            let rows = (0..<request.table.rowCount).map { row in cells.map { $0[row].text } }
             let group = Group(model: request.answered.name, version: request.answered.version,
                               shadow: shadowPredictions == nil ? nil : request.shadow?.version, withTarget: withTarget)
-            if let index = groups[group] {  // appended in place: a copy of the group would copy all its rows
-                captures[index].rows += rows
-                captures[index].predictions += predictions
+            let index: Int
+            if let known = groups[group] {
+                index = known
+                captures[index].predictions += predictions  // in place: a copy of the group would copy all it holds
                 if let shadowPredictions { captures[index].shadowPredictions? += shadowPredictions }
             } else {
-                groups[group] = captures.count
-                captures.append(NewCapture(modelName: group.model, version: group.version, shadowVersion: group.shadow,
-                                           columns: columns, rows: rows, predictions: predictions,
-                                           shadowPredictions: shadowPredictions))
+                index = captures.count
+                groups[group] = index
+                captures.append(EncodedCapture(modelName: group.model, version: group.version, shadowVersion: group.shadow,
+                                               columns: withTarget ? model.featureNames + [model.target] : model.featureNames,
+                                               rows: JSONText.Rows(), predictions: predictions,
+                                               shadowPredictions: shadowPredictions))
             }
+            let cells = captures[index].columns.map { request.table.columns[$0]! }
+            for row in 0..<request.table.rowCount { captures[index].rows.append(cells.count) { cells[$0][row].text } }
         }
         try store.recordCaptures(captures)
     }

@@ -6,17 +6,23 @@ extension Store {
     /// Stores captures in one transaction.
     /// - Throws: `StoreError` for an unknown model version or a capture with no rows.
     public func recordCaptures(_ captures: [NewCapture]) throws {
+        try recordCaptures(captures.map(EncodedCapture.init))
+    }
+
+    /// Stores captures whose rows are already JSON text, in one transaction.
+    /// - Throws: `StoreError` for an unknown model version or a capture with no rows.
+    public func recordCaptures(_ captures: [EncodedCapture]) throws {
         guard !captures.isEmpty else { return }
         try writeTransaction("storing \(captures.count) captured requests") { db in
             let now = Date()
             for capture in captures {
-                guard !capture.rows.isEmpty else { throw StoreError.invalidValue("a capture needs at least one row") }
+                guard capture.rows.count > 0 else { throw StoreError.invalidValue("a capture needs at least one row") }
                 try db.execute(sql: """
                     INSERT INTO captured_request (model_name, version, shadow_version, columns, rows, row_count,
                                                   predictions, shadow_predictions, received_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [capture.modelName, capture.version, capture.shadowVersion,
-                                     JSONText.list(capture.columns), JSONText.rows(capture.rows),
+                                     JSONText.list(capture.columns), capture.rows.text,
                                      capture.rows.count, JSONText.list(capture.predictions),
                                      capture.shadowPredictions.map(JSONText.list), now])
             }

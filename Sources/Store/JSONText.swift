@@ -14,20 +14,38 @@ public enum JSONText {
 
     /// `[["1.5",null],["2","x"]]`
     public static func rows(_ rows: [[String?]]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(2 + rows.count * (3 + (rows.first?.count ?? 0) * 8))
-        out.append(.openBracket)
-        for (index, row) in rows.enumerated() {
-            if index > 0 { out.append(.comma) }
-            out.append(.openBracket)
-            for (column, cell) in row.enumerated() {
-                if column > 0 { out.append(.comma) }
-                if let cell { appendQuoted(cell, to: &out) } else { out.append(contentsOf: "null".utf8) }
-            }
-            out.append(.closeBracket)
+        var text = Rows()
+        for row in rows { text.append(row) }
+        return text.text
+    }
+
+    /// Rows of cells as JSON text (`[["1.5",null],["2","x"]]`), written a row at a time: for a writer with the cells
+    /// at hand, no array of rows in between.
+    public struct Rows: Sendable {
+        private var bytes: [UInt8] = [.openBracket]
+        /// The rows written.
+        public private(set) var count = 0
+
+        public init() {}
+
+        /// Writes a row of cell texts (nil: missing).
+        public mutating func append(_ cells: [String?]) {
+            append(cells.count) { cells[$0] }
         }
-        out.append(.closeBracket)
-        return String(decoding: out, as: UTF8.self)
+
+        /// Writes a row of `width` cells, the text of each (nil: missing) from `cell`.
+        public mutating func append(_ width: Int, cell: (Int) -> String?) {
+            if count > 0 { bytes.append(.comma) }
+            bytes.append(.openBracket)
+            for column in 0..<width {
+                if column > 0 { bytes.append(.comma) }
+                if let text = cell(column) { appendQuoted(text, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+            }
+            bytes.append(.closeBracket)
+            count += 1
+        }
+
+        public var text: String { String(decoding: bytes + [.closeBracket], as: UTF8.self) }
     }
 
     /// Appends `text` as a JSON string literal in UTF-8: quotes, backslashes and control characters escaped.
