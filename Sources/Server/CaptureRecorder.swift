@@ -5,8 +5,10 @@ import Synchronization
 
 /// Stores a sample of the requests with their predictions as captures for monitoring, and scores shadow copies,
 /// off the request path: a request only appends to a buffer that a thread of its own drains four times a second.
-/// The thread runs at a lower priority (nice 10) than the event loops, so that a drain, some tens of milliseconds
-/// of work on a busy endpoint, yields the core to requests rather than adding to their latency.
+/// The thread runs at a somewhat lower priority (nice 5) than the event loops, so that a drain, some tens of
+/// milliseconds of work on a busy endpoint, gives way to requests rather than adding to their latency; not much lower,
+/// or at full load it would fall behind and drop captures (nice 10 dropped some at 24,000 single-row requests/s on
+/// 2 cores; nice 5 none).
 final class CaptureRecorder: Sendable {
     /// A request waiting to be shadowed or stored.
     struct Pending: Sendable {
@@ -32,7 +34,7 @@ final class CaptureRecorder: Sendable {
         self.metrics = metrics
         let thread = Thread { [weak self] in
             #if os(Linux)
-            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // on Linux, 0 is the calling thread
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)  // on Linux, 0 is the calling thread
             #endif
             while true {
                 Thread.sleep(forTimeInterval: 0.25)
