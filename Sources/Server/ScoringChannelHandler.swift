@@ -10,8 +10,8 @@ import NIOHTTPTypes
 ///
 /// Everything else passes on to Hummingbird untouched: other routes and methods, a body with no `Content-Length`
 /// or one over `largestBody` (or the server's limit, which Hummingbird refuses with 413), `Connection` other than
-/// keep-alive, and any request arriving while an earlier one on the connection is still with Hummingbird, so that
-/// the answers keep the order of the requests.
+/// keep-alive, requests while the connection has no room for more answers, and any request arriving while an
+/// earlier one on the connection is still with Hummingbird, so that the answers keep the order of the requests.
 final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -39,7 +39,8 @@ final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if withHummingbird == 0, let (model, contentType) = scoringRoute(request) {
+            // A client that sends and does not read its answers fills the channel: Hummingbird waits for room.
+            if withHummingbird == 0, context.channel.isWritable, let (model, contentType) = scoringRoute(request) {
                 reading = (model, contentType, .now)
                 body = nil
             } else {
