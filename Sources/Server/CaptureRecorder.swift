@@ -104,17 +104,17 @@ final class CaptureRecorder: Sendable {
             let index: Int
             if let known = groups[group] {
                 index = known
-                captures[index].predictions += predictions  // in place: a copy of the group would copy all it holds
-                if let shadowPredictions { captures[index].shadowPredictions? += shadowPredictions }
+                captures[index].capture.predictions += predictions  // in place: a copy of the group would copy all it holds
+                if let shadowPredictions { captures[index].capture.shadowPredictions? += shadowPredictions }
             } else {
                 index = captures.count
                 groups[group] = index
-                captures.append(EncodedCapture(modelName: group.model, version: group.version, shadowVersion: group.shadow,
-                                               columns: withTarget ? model.featureNames + [model.target] : model.featureNames,
-                                               rows: JSONText.Rows(), predictions: predictions,
-                                               shadowPredictions: shadowPredictions))
+                captures.append(EncodedCapture(NewCapture(
+                    modelName: group.model, version: group.version, shadowVersion: group.shadow,
+                    columns: withTarget ? model.featureNames + [model.target] : model.featureNames, rows: [],
+                    predictions: predictions, shadowPredictions: shadowPredictions)))
             }
-            let cells = captures[index].columns.map { request.table.columns[$0]! }
+            let cells = captures[index].capture.columns.map { request.table.columns[$0]! }
             for row in 0..<request.table.rowCount { captures[index].rows.append(cells.count) { cells[$0][row].text } }
         }
         try store.recordCaptures(captures)

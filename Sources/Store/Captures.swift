@@ -15,15 +15,16 @@ extension Store {
         guard !captures.isEmpty else { return }
         try writeTransaction("storing \(captures.count) captured requests") { db in
             let now = Date()
-            for capture in captures {
-                guard capture.rows.count > 0 else { throw StoreError.invalidValue("a capture needs at least one row") }
+            for encoded in captures {
+                guard encoded.rows.count > 0 else { throw StoreError.invalidValue("a capture needs at least one row") }
+                let capture = encoded.capture
                 try db.execute(sql: """
                     INSERT INTO captured_request (model_name, version, shadow_version, columns, rows, row_count,
                                                   predictions, shadow_predictions, received_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [capture.modelName, capture.version, capture.shadowVersion,
-                                     JSONText.list(capture.columns), capture.rows.text,
-                                     capture.rows.count, JSONText.list(capture.predictions),
+                                     JSONText.list(capture.columns), encoded.rows.text,
+                                     encoded.rows.count, JSONText.list(capture.predictions),
                                      capture.shadowPredictions.map(JSONText.list), now])
             }
         }

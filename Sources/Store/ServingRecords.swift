@@ -75,34 +75,19 @@ public struct NewCapture: Sendable, Hashable {
     }
 }
 
-/// A capture with its rows already written as JSON text, as the endpoint writes them: `NewCapture` but for
-/// `rows`, so that a busy endpoint builds no array of rows to store.
+/// A capture with its rows already written as JSON text, as the endpoint writes them, so that a busy endpoint
+/// builds no array of rows to store: `capture` holds the rest, its own `rows` left empty.
 public struct EncodedCapture: Sendable {
-    public var modelName: String
-    public var version: Int
-    public var shadowVersion: Int?
-    public var columns: [String]
+    public var capture: NewCapture
     public var rows: JSONText.Rows
-    public var predictions: [String]
-    public var shadowPredictions: [String]?
 
-    public init(modelName: String, version: Int, shadowVersion: Int? = nil, columns: [String], rows: JSONText.Rows,
-                predictions: [String], shadowPredictions: [String]? = nil) {
-        self.modelName = modelName
-        self.version = version
-        self.shadowVersion = shadowVersion
-        self.columns = columns
-        self.rows = rows
-        self.predictions = predictions
-        self.shadowPredictions = shadowPredictions
-    }
-
+    /// `capture`, its rows written as JSON text.
     public init(_ capture: NewCapture) {
         var rows = JSONText.Rows()
         for row in capture.rows { rows.append(row) }
-        self.init(modelName: capture.modelName, version: capture.version, shadowVersion: capture.shadowVersion,
-                  columns: capture.columns, rows: rows, predictions: capture.predictions,
-                  shadowPredictions: capture.shadowPredictions)
+        self.capture = capture
+        self.capture.rows = []
+        self.rows = rows
     }
 }
 
