@@ -404,6 +404,17 @@ def serve_table(points, meta, model):
         lines.append("MLflow used about one core (of its 2 workers, one took every connection; they share a listening "
                      "socket) at: " + "; ".join(one_worker) + ", so its figures there are about half what 2 busy "
                      "workers give, and the ratio twice as high.")
+    # With capture on, a request is captured unless the capture buffer was full (the drain could not keep up).
+    dropped = [f"{p['rows']} row{'s' if p['rows'] != 1 else ''}, {p['connections']} connections: "
+               f"{p['captures']['dropped']:,} of {p['captures']['answered']:,} "
+               f"({100 * p['captures']['dropped'] / p['captures']['answered']:.0f} %)"
+               for p in points if p["server"] == "mlw" and p.get("captures", {}).get("answered")]
+    if dropped:
+        if any(p["server"] == "mlw" and p.get("captures", {}).get("dropped") for p in points):
+            lines.append("Data capture dropped requests it could not store in time (served, not captured; "
+                         "`mlw_captures_dropped_total`): " + "; ".join(dropped) + ".")
+        else:
+            lines.append("Data capture stored every request answered (no capture dropped).")
     agreement = meta.get("agreement_100")
     check = ("Before timing, each body was posted once to each server: HTTP 200 and one known label per row")
     if agreement:

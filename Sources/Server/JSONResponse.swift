@@ -12,10 +12,21 @@ enum JSONResponse {
         Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
 
+    /// A body already written as JSON, in UTF-8.
+    static func ok(utf8 json: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+    }
+
     static func error(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
-        var response = response(status, (try? encoder.encode(ErrorResponse(error: message))) ?? Data("{}".utf8))
+        var response = ok(json: errorJSON(message))
+        response.status = status
         response.headers.append(contentsOf: headers)
         return response
+    }
+
+    /// `{"error": "..."}`
+    static func errorJSON(_ message: String) -> String {
+        String(decoding: (try? encoder.encode(ErrorResponse(error: message))) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     private static func response(_ status: HTTPResponse.Status, _ data: Data) -> Response {

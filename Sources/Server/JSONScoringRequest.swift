@@ -4,8 +4,15 @@ import Foundation
 enum JSONScoringRequest {
     static let formats = ["dataframe_split", "dataframe_records", "instances"]
 
+    /// The rows of `body`: read in one pass by `JSONScoringScanner` when it can, else decoded.
     /// - Parameter featureOrder: the model's features, for `instances` given as lists.
-    static func table(from body: Data, featureOrder: [String]) throws(ServingError) -> InputTable {
+    static func table(from body: [UInt8], featureOrder: [String]) throws(ServingError) -> InputTable {
+        if let table = JSONScoringScanner.table(from: body, featureOrder: featureOrder) { return table }
+        return try decodedTable(from: Data(body), featureOrder: featureOrder)
+    }
+
+    /// The general way: `JSONDecoder` into `JSONValue`s, then the shape, with an error naming whatever is wrong.
+    static func decodedTable(from body: Data, featureOrder: [String]) throws(ServingError) -> InputTable {
         let root: JSONValue
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: body)

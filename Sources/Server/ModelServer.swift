@@ -7,6 +7,8 @@ import Logging
 public struct ModelServer: Sendable {
     /// Bodies above this size get 413.
     public static let defaultMaximumBodyBytes = 16 * 1024 * 1024
+    /// The `Server` header's value.
+    static let serverName = "mlw"
 
     public let state: ServingState
     let metrics: ServingMetrics
@@ -67,9 +69,11 @@ public struct ModelServer: Sendable {
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "mlw-serve")
         logger.logLevel = quiet ? .critical : .warning
+        let scoring = ScoringEndpoints(server: self)
         return Application(
             router: router(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "mlw"),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ScoringChannelHandler(scoring: scoring)])),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: Self.serverName),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger
         )
@@ -92,9 +96,11 @@ extension ModelServer {
     /// The request body, refused with 413 past `maximumBodyBytes`.
     func body(of request: Request) async throws -> [UInt8] {
         let limit = maximumBodyBytes
-        let tooLarge = ServingError(.contentTooLarge, "the body is over the \(limit / (1024 * 1024)) MB limit (\(limit) bytes)")
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
+        var tooLarge: ServingError { ServingError(.contentTooLarge, "the body is over the \(limit / (1024 * 1024)) MB limit (\(limit) bytes)") }
+        let length = request.headers[.contentLength].flatMap { Int($0) }
+        if let length, length > limit { throw tooLarge }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(length ?? 0)
         for try await buffer in request.body {
             if bytes.count + buffer.readableBytes > limit { throw tooLarge }
             bytes.append(contentsOf: buffer.readableBytesView)

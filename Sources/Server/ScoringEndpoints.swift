@@ -15,49 +15,75 @@ struct ScoringEndpoints: Sendable {
                           + "post to /models/NAME/invocations, e.g. /models/\(names[0])/invocations")
     }
 
-    /// Scores the body with the version the route picks for `name` (nil: the only model served).
+    /// Hummingbird's route: scores the body with the version the route picks for `name` (nil: the only model served).
     func invoke(_ request: Request, model name: String?) async throws -> Response {
         let started = ContinuousClock.now
-        let name = try name ?? onlyModel()
-        guard let (_, choice) = server.state.choose(name) else {
+        let (name, choice) = try route(name)
+        let body: [UInt8]
+        do {
+            body = try await server.body(of: request)
+        } catch let error as ServingError {
+            server.metrics.refused(model: name, version: choice.answering.version, status: Int(error.status.code))
+            throw error
+        }
+        return JSONResponse.ok(utf8: try score(body, contentType: request.headers[.contentType], model: name, choice: choice,
+                                               started: started))
+    }
+
+    /// `ScoringChannelHandler`'s way in, with the body read: the response's JSON, in UTF-8.
+    func answer(_ body: [UInt8], contentType: String?, model name: String?,
+                started: ContinuousClock.Instant) throws(ServingError) -> [UInt8] {
+        let (name, choice) = try route(name)
+        return try score(body, contentType: contentType, model: name, choice: choice, started: started)
+    }
+
+    /// The model's name and who answers this request, which counts towards the route's shares.
+    private func route(_ name: String?) throws(ServingError) -> (String, RouteChoice) {
+        if name == nil, let only = server.state.chooseOnly() { return only }
+        let name = if let name { name } else { try onlyModel() }
+        guard let choice = server.state.choose(name) else {
             server.metrics.refused(model: "", version: nil, status: 404)
             let served = server.state.all.map(\.production.reference)
             throw ServingError(.notFound, "no model `\(name)` is served; served: \(served.isEmpty ? "none" : served.joined(separator: ", "))")
         }
+        return (name, choice)
+    }
+
+    /// Scores `body` with the chosen version, counts the request and queues it for capture: the response's JSON.
+    private func score(_ body: [UInt8], contentType: String?, model name: String, choice: RouteChoice,
+                       started: ContinuousClock.Instant) throws(ServingError) -> [UInt8] {
         let served = choice.answering
         let table: InputTable
         let predictions: Predictions
-        do {
-            (table, predictions) = try await score(request, with: served)
-        } catch let error as ServingError {
+        do throws(ServingError) {
+            (table, predictions) = try predict(body, contentType: contentType, with: served)
+        } catch {
             server.metrics.refused(model: name, version: served.version, status: Int(error.status.code))
             throw error
         }
-        let labels = predictions.labels
-        let classes: [String]? = if case .classes = predictions { labels } else { nil }
-        server.metrics.answered(served, role: choice.role, duration: .now - started, classes: classes, rows: labels.count)
+        server.metrics.answered(served, role: choice.role, duration: .now - started, predictions: predictions)
         if choice.captured || choice.shadow != nil {
             server.capture?.add(.init(answered: served, shadow: choice.shadow, captured: choice.captured, table: table,
-                                      predictions: labels))
+                                      predictions: predictions))
         }
-        return JSONResponse.ok(json: PredictionResponse(predictions: predictions, model: served.name, version: served.version).json)
+        return PredictionResponse(predictions: predictions, model: served.name, version: served.version).json
     }
 
-    private func score(_ request: Request, with served: ServedModel) async throws -> (InputTable, Predictions) {
-        let body = try await server.body(of: request)
+    private func predict(_ body: [UInt8], contentType: String?,
+                         with served: ServedModel) throws(ServingError) -> (InputTable, Predictions) {
         guard !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            throw ServingError.badRequest("the body is empty; send JSON with one of \(JSONScoringRequest.formats.joined(separator: ", ")) or text/csv")
+            throw .badRequest("the body is empty; send JSON with one of \(JSONScoringRequest.formats.joined(separator: ", ")) or text/csv")
         }
         let table: InputTable
-        switch try BodyFormat(request.headers[.contentType]) {
-        case .json: table = try JSONScoringRequest.table(from: Data(body), featureOrder: served.model.featureNames)
+        switch try BodyFormat(contentType) {
+        case .json: table = try JSONScoringRequest.table(from: body, featureOrder: served.model.featureNames)
         case .csv: table = try CSVScoringRequest.table(from: body)
         }
         let frame = try FeatureFrameBuilder.frame(from: table, for: served.model)
         do {
             return (table, try served.model.predict(frame))
         } catch {
-            throw ServingError.badRequest("cannot score with \(served.reference): \(error.message)")
+            throw .badRequest("cannot score with \(served.reference): \(error.message)")
         }
     }
 }
@@ -67,6 +93,10 @@ private enum BodyFormat {
     case json, csv
 
     init(_ contentType: String?) throws(ServingError) {
+        if contentType == nil || contentType == "application/json" {  // the usual header, without taking it apart
+            self = .json
+            return
+        }
         let mediaType = (contentType ?? "application/json").split(separator: ";").first
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         switch mediaType {

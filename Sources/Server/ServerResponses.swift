@@ -1,37 +1,33 @@
 import Foundation
 import Learning
+import Store
 
 /// `{"model": "NAME", "predictions": [...], "version": N}`: class labels, or numbers (null when not finite).
-/// Written by hand: on the hot path JSONEncoder costs more than scoring a row.
+/// Written by hand, as UTF-8: on the hot path JSONEncoder costs more than scoring a row.
 struct PredictionResponse {
     var predictions: Predictions
     var model: String
     var version: Int
 
-    var json: String {
-        var out = "{\"model\":" + Self.quoted(model) + ",\"predictions\":["
+    var json: [UInt8] {
+        var out = Array(#"{"model":"#.utf8)
+        out.reserveCapacity(64 + predictions.count * 12)
+        JSONText.appendQuoted(model, to: &out)
+        out.append(contentsOf: #","predictions":["#.utf8)
         switch predictions {
-        case .classes(let classes): out += classes.labels.map(Self.quoted).joined(separator: ",")
-        case .values(let values): out += values.map { $0.isFinite ? formatNumber($0) : "null" }.joined(separator: ",")
-        }
-        return out + "],\"version\":\(version)}"
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        case .classes(let classes):
+            for (row, code) in classes.codes.enumerated() {
+                if row > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendQuoted(classes.classes[Int(code)], to: &out)
+            }
+        case .values(let values):
+            for (row, value) in values.enumerated() {
+                if row > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: (value.isFinite ? formatNumber(value) : "null").utf8)
             }
         }
-        return out + "\""
+        out.append(contentsOf: #"],"version":\#(version)}"#.utf8)
+        return out
     }
 }
 

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Learning
 import Prometheus
 import Synchronization
 
@@ -39,17 +40,18 @@ final class ServingMetrics: Sendable {
 
     private let handles = Mutex<[HandleKey: Handles]>([:])
 
-    func answered(_ served: ServedModel, role: RouteChoice.Role, duration: Duration, classes: [String]?, rows: Int) {
-        var counts: [String: Int] = [:]
-        for label in classes ?? [] { counts[label, default: 0] += 1 }
-        if classes == nil { counts[""] = rows }
+    func answered(_ served: ServedModel, role: RouteChoice.Role, duration: Duration, predictions: Predictions) {
+        let classes = Self.rowsPerClass(predictions)
         let key = HandleKey(model: served.name, version: served.version, role: role)
-        let labels = [("model", served.name), ("version", String(served.version))]
-        let (requests, latency, predictions) = handles.withLock { handles in
+        let (requests, latency, counters) = handles.withLock { handles in
+            if let entry = handles[key], classes.allSatisfy({ entry.predictions[$0.label] != nil }) {
+                return (entry.requests, entry.latency, entry.predictions)
+            }
+            let labels = [("model", served.name), ("version", String(served.version))]
             var entry = handles[key] ?? Handles(
                 requests: registry.makeCounter(descriptor: Self.requests, labels: labels + [("role", role.rawValue)]),
                 latency: registry.makeDurationHistogram(descriptor: Self.latency, labels: labels, buckets: Self.buckets))
-            for label in counts.keys where entry.predictions[label] == nil {
+            for (label, _) in classes where entry.predictions[label] == nil {
                 entry.predictions[label] = registry.makeCounter(descriptor: Self.predictions, labels: labels + [("class", label)])
             }
             handles[key] = entry
@@ -57,11 +59,26 @@ final class ServingMetrics: Sendable {
         }
         requests.increment()
         latency.record(duration)
-        for (label, count) in counts { predictions[label]?.increment(by: Int64(count)) }
+        for (label, rows) in classes { counters[label]?.increment(by: Int64(rows)) }
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        let trafficClasses = if case .classes = predictions { classes } else { [(label: String, rows: Int)]() }
         traffic.withLock { traffic in
             traffic[served.name, default: ModelTraffic()].answered(served.version, role: role.rawValue, seconds: seconds,
-                                                                   classes: classes ?? [])
+                                                                   classes: trafficClasses)
+        }
+    }
+
+    /// The rows predicted per class, in the order of the model's classes; a regressor's rows all under "".
+    private static func rowsPerClass(_ predictions: Predictions) -> [(label: String, rows: Int)] {
+        switch predictions {
+        case .values(let values):
+            return [("", values.count)]
+        case .classes(let classes) where classes.codes.count == 1:
+            return [(classes.classes[Int(classes.codes[0])], 1)]
+        case .classes(let classes):
+            var rows = [Int](repeating: 0, count: classes.classes.count)
+            for code in classes.codes { rows[Int(code)] += 1 }
+            return zip(classes.classes, rows).filter { $0.1 > 0 }.map { ($0, $1) }
         }
     }
 
@@ -102,6 +119,13 @@ private struct ModelTraffic: Sendable {
         var latencies: [Double] = []
         var next = 0
         var classes: [String: Int] = [:]
+
+        mutating func answered(seconds: Double, classes rowsPerClass: [(label: String, rows: Int)]) {
+            requests += 1
+            if latencies.count < ModelTraffic.window { latencies.append(seconds) } else { latencies[next] = seconds }
+            next = (next + 1) % ModelTraffic.window
+            for (label, rows) in rowsPerClass { classes[label, default: 0] += rows }
+        }
     }
 
     static let window = 10_000
@@ -109,13 +133,9 @@ private struct ModelTraffic: Sendable {
     var shadowRows = 0
     var shadowAgreements = 0
 
-    mutating func answered(_ version: Int, role: String, seconds: Double, classes: [String]) {
-        var entry = counts[Key(version: version, role: role), default: Counts()]
-        entry.requests += 1
-        if entry.latencies.count < Self.window { entry.latencies.append(seconds) } else { entry.latencies[entry.next] = seconds }
-        entry.next = (entry.next + 1) % Self.window
-        for label in classes { entry.classes[label, default: 0] += 1 }
-        counts[Key(version: version, role: role)] = entry
+    /// Counted in place: a copy of the entry would copy its window of latencies on every request.
+    mutating func answered(_ version: Int, role: String, seconds: Double, classes: [(label: String, rows: Int)]) {
+        counts[Key(version: version, role: role), default: Counts()].answered(seconds: seconds, classes: classes)
     }
 
     mutating func refused(_ version: Int) {

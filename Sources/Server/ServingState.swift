@@ -75,13 +75,16 @@ public final class ServingState: Sendable {
     /// Every route, by model name.
     var all: [ModelRoute] { routes.withLock { $0.values.sorted { $0.name < $1.name } } }
 
-    /// The route of `name` with its next request's choice, or nil for a model that is not served.
-    func choose(_ name: String) -> (ModelRoute, RouteChoice)? {
+    /// Who answers the next request to `name` (counted in the route, in place), or nil for a model that is not served.
+    func choose(_ name: String) -> RouteChoice? {
+        routes.withLock { $0[name]?.next() }
+    }
+
+    /// Who answers the next request to the only model served, with its name; nil when not exactly one is.
+    func chooseOnly() -> (String, RouteChoice)? {
         routes.withLock { routes in
-            guard var route = routes[name] else { return nil }
-            let choice = route.next()
-            routes[name] = route
-            return (route, choice)
+            guard routes.count == 1, let name = routes.keys.first, let choice = routes[name]?.next() else { return nil }
+            return (name, choice)
         }
     }
 

@@ -6,20 +6,26 @@ extension Store {
     /// Stores captures in one transaction.
     /// - Throws: `StoreError` for an unknown model version or a capture with no rows.
     public func recordCaptures(_ captures: [NewCapture]) throws {
+        try recordCaptures(captures.map(EncodedCapture.init))
+    }
+
+    /// Stores captures whose rows are already JSON text, in one transaction.
+    /// - Throws: `StoreError` for an unknown model version or a capture with no rows.
+    public func recordCaptures(_ captures: [EncodedCapture]) throws {
         guard !captures.isEmpty else { return }
-        let encoder = JSONEncoder()
         try writeTransaction("storing \(captures.count) captured requests") { db in
             let now = Date()
-            for capture in captures {
-                guard !capture.rows.isEmpty else { throw StoreError.invalidValue("a capture needs at least one row") }
+            for encoded in captures {
+                guard encoded.rows.count > 0 else { throw StoreError.invalidValue("a capture needs at least one row") }
+                let capture = encoded.capture
                 try db.execute(sql: """
                     INSERT INTO captured_request (model_name, version, shadow_version, columns, rows, row_count,
                                                   predictions, shadow_predictions, received_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [capture.modelName, capture.version, capture.shadowVersion,
-                                     try Self.json(capture.columns, encoder), try Self.json(capture.rows, encoder),
-                                     capture.rows.count, try Self.json(capture.predictions, encoder),
-                                     try capture.shadowPredictions.map { try Self.json($0, encoder) }, now])
+                                     JSONText.list(capture.columns), encoded.rows.text,
+                                     encoded.rows.count, JSONText.list(capture.predictions),
+                                     capture.shadowPredictions.map(JSONText.list), now])
             }
         }
     }
@@ -50,10 +56,6 @@ extension Store {
                 throw StoreError.refused("captured request \(id) was already observed; observe the captured traffic again")
             }
         }
-    }
-
-    private static func json<T: Encodable>(_ value: T, _ encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     private static func capture(from row: Row, _ decoder: JSONDecoder) throws -> CaptureRecord {

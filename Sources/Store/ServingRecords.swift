@@ -75,6 +75,22 @@ public struct NewCapture: Sendable, Hashable {
     }
 }
 
+/// A capture with its rows already written as JSON text, as the endpoint writes them, so that a busy endpoint
+/// builds no array of rows to store: `capture` holds the rest, its own `rows` left empty.
+public struct EncodedCapture: Sendable {
+    public var capture: NewCapture
+    public var rows: JSONText.Rows
+
+    /// `capture`, its rows written as JSON text.
+    public init(_ capture: NewCapture) {
+        var rows = JSONText.Rows()
+        for row in capture.rows { rows.append(row) }
+        self.capture = capture
+        self.capture.rows = []
+        self.rows = rows
+    }
+}
+
 /// A stored capture.
 public struct CaptureRecord: Sendable, Hashable {
     public var id: Int64

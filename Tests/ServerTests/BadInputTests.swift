@@ -19,7 +19,7 @@ struct BadRequest: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-private let badRequests: [BadRequest] = [
+let badRequests: [BadRequest] = [
     BadRequest(name: "malformed JSON", body: "{\"instances\": [1, }", status: .badRequest,
                error: ["malformed JSON", "character"]),
     BadRequest(name: "empty body", body: "", status: .badRequest, error: ["the body is empty"]),

@@ -74,5 +74,5 @@ public struct Column: Sendable, Equatable {
 public func formatNumber(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    return value.description
 }

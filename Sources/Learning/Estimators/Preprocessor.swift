@@ -42,6 +42,9 @@ public struct Preprocessor: Sendable, Codable, Equatable {
     /// - Throws: `LearningError` naming feature columns `frame` lacks, or a feature whose
     ///   kind (numeric or categorical) differs from training.
     public func transform(_ frame: DataFrame) throws(LearningError) -> DesignMatrix {
+        if frame.columns.count == features.count, zip(frame.columns, features).allSatisfy({ $0.name == $1.name }) {
+            return try transform(columns: frame.columns, rowCount: frame.rowCount)  // already in order (a served request's)
+        }
         var byName: [String: Column] = [:]
         for column in frame.columns where byName[column.name] == nil { byName[column.name] = column }
         let missing = features.map(\.name).filter { byName[$0] == nil }
