@@ -46,7 +46,7 @@ struct LessonCommand: ParsableCommand {
             }
             files.append(file)
         }
-        if files.isEmpty { files = LessonSolver.libraryFiles() }
+        if files.isEmpty { files = LessonLibrary.files }
         guard !files.isEmpty else {
             printError("mlw lesson --solve: no lessons found (run from mlw's folder, or set MLW_LESSONS)")
             throw ExitCode(ExitStatus.usage.rawValue)

@@ -19,17 +19,22 @@ public enum LessonLibrary {
         return nil
     }
 
-    /// Every lesson file of the library in order (by number, then name), read; a file that cannot be read is a problem.
-    static func all(parser: Parser) -> (lessons: [Lesson], problems: [LessonFileError]) {
-        guard let directory else { return ([], []) }
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+    /// The paths of the library's lesson files, in order: by number, then name.
+    public static var files: [String] {
+        guard let directory else { return [] }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix("." + fileExtension) }
             .sorted { (LessonFile.name(ofFile: $0).0 ?? Int.max, $0) < (LessonFile.name(ofFile: $1).0 ?? Int.max, $1) }
+            .map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    /// Every lesson file of the library in order, read; a file that cannot be read is a problem.
+    static func all(parser: Parser) -> (lessons: [Lesson], problems: [LessonFileError]) {
         var lessons: [Lesson] = []
         var problems: [LessonFileError] = []
         for file in files {
             do {
-                lessons.append(try LessonFile.read(path: (directory as NSString).appendingPathComponent(file), parser: parser))
+                lessons.append(try LessonFile.read(path: file, parser: parser))
             } catch {
                 problems.append(error)
             }
@@ -44,12 +49,10 @@ public enum LessonLibrary {
 
     /// The file of the library's lesson named (or numbered) `word`, nil when there is none.
     public static func path(of word: String) -> String? {
-        guard let directory else { return nil }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return files.filter { $0.hasSuffix("." + fileExtension) }.first { file in
+        files.first { file in
             let (number, name) = LessonFile.name(ofFile: file)
             return name == word || number.map(String.init) == word
-        }.map { (directory as NSString).appendingPathComponent($0) }
+        }
     }
 
     /// The lesson `word` names: a quoted path to a lesson file, a lesson's number, or its name.

@@ -22,16 +22,6 @@ public struct LessonSolver {
         self.replayer = replayer
     }
 
-    /// The library's lesson files (`samples/lessons`, or `$MLW_LESSONS`), in order.
-    public static func libraryFiles() -> [String] {
-        guard let directory = LessonLibrary.directory else { return [] }
-        let parser = Parser(table: Vocabulary.table)
-        let (lessons, problems) = LessonLibrary.all(parser: parser)
-        return (lessons.map(\.path) + problems.map(\.path)).sorted {
-            (LessonFile.name(ofFile: $0).0 ?? Int.max, $0) < (LessonFile.name(ofFile: $1).0 ?? Int.max, $1)
-        }.filter { $0.hasPrefix(directory) }
-    }
-
     /// Solves the lesson in `path` in a fresh session with a temporary store; `progress` hears each step as it is solved.
     public func solve(_ path: String, progress: (String) -> Void = { _ in }) -> Outcome {
         let started = Date()
