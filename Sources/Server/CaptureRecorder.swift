@@ -4,13 +4,14 @@ import Store
 import Synchronization
 
 /// Stores a sample of the requests with their predictions as captures for monitoring, and scores shadow copies,
-/// off the request path: a request only appends to a buffer that a thread of its own drains four times a second.
-/// The thread runs at a somewhat lower priority (nice 5) than the event loops, so that a drain, some tens of
-/// milliseconds of work on a busy endpoint, gives way to requests rather than adding to their latency; not much lower,
-/// or at full load it would fall behind and drop captures (nice 10 dropped some at 24,000 single-row requests/s on
-/// 2 cores; nice 5 none).
+/// off the request path. A captured request's rows are written as JSON text into its capture as it is answered, so
+/// that nothing of the request outlives it: what a request allocates is freed, still in cache, by the thread that
+/// allocated it (waiting whole, requests took the single-row p99 at 4 connections from about 1 ms to over 2).
+/// A shadowed request waits whole for its shadow to score it. A thread of its own drains both, every
+/// `limit.drainInterval`, at nice 5, so that a drain gives way to requests; not SCHED_IDLE, under which it starves
+/// at full load and drops most captures.
 final class CaptureRecorder: Sendable {
-    /// A request waiting to be shadowed or stored.
+    /// A request waiting to be shadowed (and stored, when `captured`).
     struct Pending: Sendable {
         var answered: ServedModel
         var shadow: ServedModel?
@@ -19,25 +20,35 @@ final class CaptureRecorder: Sendable {
         var predictions: Predictions
     }
 
-    /// Past this many waiting requests, or rows in them, new ones are dropped (and counted) rather than let
-    /// memory grow: a row waits as its cells, some 100 bytes for four features.
-    static let limit = (requests: 20_000, rows: 100_000)
+    private struct Waiting {
+        var shadowed: [Pending] = []
+        var shadowedRows = 0
+        var captured = CaptureGroups()
+        var requests = 0
+        var rows: Int { captured.rows + shadowedRows }
+
+        func admits(_ rowCount: Int, within limit: CaptureLimit) -> Bool {
+            requests == 0 || (requests < limit.requests && rows + rowCount <= limit.rows)
+        }
+    }
 
     private let store: Store
     private let metrics: ServingMetrics
-    private let pending = Mutex<(requests: [Pending], rows: Int)>(([], 0))
+    private let limit: CaptureLimit
+    private let waiting = Mutex(Waiting())
     /// Held by a drain, so that `flush` and the thread never drain at once.
     private let draining = Mutex<Void>(())
 
-    init(store: Store, metrics: ServingMetrics) {
+    init(store: Store, metrics: ServingMetrics, limit: CaptureLimit) {
         self.store = store
         self.metrics = metrics
+        self.limit = limit
         let thread = Thread { [weak self] in
             #if os(Linux)
             setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)  // on Linux, 0 is the calling thread
             #endif
             while true {
-                Thread.sleep(forTimeInterval: 0.25)
+                Thread.sleep(forTimeInterval: limit.drainInterval)
                 guard let recorder = self else { return }  // the server is gone
                 recorder.drain()
             }
@@ -47,13 +58,16 @@ final class CaptureRecorder: Sendable {
     }
 
     func add(_ request: Pending) {
-        let accepted = pending.withLock { pending in
-            guard pending.requests.count < Self.limit.requests,
-                  pending.rows + request.table.rowCount <= Self.limit.rows || pending.requests.isEmpty else {
-                return false
+        let labels = request.shadow == nil ? request.predictions.labels : []
+        let accepted = waiting.withLock { waiting in
+            guard waiting.admits(request.table.rowCount, within: limit) else { return false }
+            waiting.requests += 1
+            if request.shadow == nil {
+                waiting.captured.add(request.table, answered: request.answered, predictions: labels, shadow: nil)
+            } else {
+                waiting.shadowed.append(request)
+                waiting.shadowedRows += request.table.rowCount
             }
-            pending.requests.append(request)
-            pending.rows += request.table.rowCount
             return true
         }
         if !accepted { metrics.droppedCapture() }
@@ -77,47 +91,22 @@ final class CaptureRecorder: Sendable {
         #endif
     }
 
-    /// Scores the shadow copies and stores the captures waiting, those of the same version, shadow and columns
-    /// joined into one, so a busy endpoint writes a few rows per drain.
+    /// Scores the shadow copies, then stores the captures: those of the same version, shadow and columns joined
+    /// into one.
     private func drainThrowing() throws {
-        let batch = pending.withLock { pending in
-            defer { pending = ([], 0) }
-            return pending.requests
+        var batch = waiting.withLock { waiting in
+            defer { waiting = Waiting() }
+            return waiting
         }
-        guard !batch.isEmpty else { return }
-        struct Group: Hashable {
-            var model: String
-            var version: Int
-            var shadow: Int?
-            var withTarget: Bool  // a version's columns are its features, and its target when the request had it
-        }
-        var captures: [EncodedCapture] = []
-        var groups: [Group: Int] = [:]
-        for request in batch {
+        for request in batch.shadowed {
             let predictions = request.predictions.labels
             let shadowPredictions = request.shadow.flatMap { shadow(request, $0, production: predictions) }
             guard request.captured else { continue }
-            let model = request.answered.model
-            let withTarget = request.table.columns[model.target] != nil
-            let group = Group(model: request.answered.name, version: request.answered.version,
-                              shadow: shadowPredictions == nil ? nil : request.shadow?.version, withTarget: withTarget)
-            let index: Int
-            if let known = groups[group] {
-                index = known
-                captures[index].capture.predictions += predictions  // in place: a copy of the group would copy all it holds
-                if let shadowPredictions { captures[index].capture.shadowPredictions? += shadowPredictions }
-            } else {
-                index = captures.count
-                groups[group] = index
-                captures.append(EncodedCapture(NewCapture(
-                    modelName: group.model, version: group.version, shadowVersion: group.shadow,
-                    columns: withTarget ? model.featureNames + [model.target] : model.featureNames, rows: [],
-                    predictions: predictions, shadowPredictions: shadowPredictions)))
-            }
-            let cells = captures[index].capture.columns.map { request.table.columns[$0]! }
-            for row in 0..<request.table.rowCount { captures[index].rows.append(cells.count) { cells[$0][row].text } }
+            batch.captured.add(request.table, answered: request.answered, predictions: predictions,
+                               shadow: shadowPredictions.map { (request.shadow!.version, $0) })
         }
-        try store.recordCaptures(captures)
+        guard !batch.captured.isEmpty else { return }
+        try store.recordCaptures(batch.captured.captures)
     }
 
     /// The shadow's predictions for a request production answered, counted against production's; nil when it cannot score it.

@@ -24,15 +24,17 @@ public struct ModelServer: Sendable {
     }
 
     /// A server that follows `state` (and, when it has a store, captures requests into it).
+    /// - Parameter captureLimit: how many requests, or rows in them, data capture holds between drains.
     public init(state: ServingState, mlwVersion: String, token: String?,
-                maximumBodyBytes: Int = ModelServer.defaultMaximumBodyBytes) {
+                maximumBodyBytes: Int = ModelServer.defaultMaximumBodyBytes,
+                captureLimit: CaptureLimit = .default) {
         self.state = state
         self.mlwVersion = mlwVersion
         self.token = token
         self.maximumBodyBytes = maximumBodyBytes
         let metrics = ServingMetrics()
         self.metrics = metrics
-        capture = state.store.map { CaptureRecorder(store: $0, metrics: metrics) }
+        capture = state.store.map { CaptureRecorder(store: $0, metrics: metrics, limit: captureLimit) }
     }
 
     public func router() -> Router<BasicRequestContext> {

@@ -29,6 +29,9 @@ final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
     /// Requests passed on to Hummingbird and not yet answered.
     private var withHummingbird = 0
     private var unflushed = false
+    /// A graceful shutdown's quiesce event that came while a scoring request was being read, passed on once it is
+    /// answered: Hummingbird, which does not see the request, would close the connection before the answer.
+    private var quiesceWhenAnswered = false
     private var date = HTTPDate()
 
     init(scoring: ScoringEndpoints) {
@@ -53,6 +56,12 @@ final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
             let (model, contentType, started) = reading!
             reading = nil
             answer(context: context, model: model, contentType: contentType, started: started)
+            if quiesceWhenAnswered {
+                quiesceWhenAnswered = false
+                unflushed = false
+                context.flush()
+                context.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+            }
         case .body, .end:
             context.fireChannelRead(data)
         }
@@ -64,6 +73,14 @@ final class ScoringChannelHandler: ChannelDuplexHandler, RemovableChannelHandler
             context.flush()
         }
         context.fireChannelReadComplete()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is ChannelShouldQuiesceEvent, reading != nil {
+            quiesceWhenAnswered = true
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

@@ -108,6 +108,25 @@ struct DeploymentRoutingTests {
         _ = session
     }
 
+    /// Two-row requests against a capture buffer of 3 requests or 5 rows, drained only by `flushCaptures`.
+    @Test(arguments: [(CaptureLimit(requests: 3, rows: 100, drainInterval: 3600), 2),
+                      (CaptureLimit(requests: 100, rows: 5, drainInterval: 3600), 3)])
+    func aFullCaptureBufferDropsAndCountsRequestsYetAnswersThem(_ limit: CaptureLimit, _ dropped: Int) async throws {
+        let (session, store) = try deployableStore()
+        let server = ModelServer(state: try ServingState(store: store), mlwVersion: "test", token: nil, captureLimit: limit)
+        try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            #expect(try await versions(client, 5) == [1, 1, 1, 1, 1])
+            #expect(try await client.send(.get, "/metrics").text.contains("mlw_captures_dropped_total \(dropped)\n"))
+            try server.flushCaptures()
+            let stored = { try store.pendingCaptures("species").reduce(0) { $0 + $1.capture.rows.count } }
+            #expect(try stored() == 2 * (5 - dropped))
+            _ = try await versions(client, 1)  // a drain makes room again
+            try server.flushCaptures()
+            #expect(try stored() == 2 * (6 - dropped))
+        }
+        _ = session
+    }
+
     @Test func metricsCountRequestsErrorsLatencyAndClasses() async throws {
         let (session, store) = try deployableStore()
         let server = ModelServer(state: try ServingState(store: store), mlwVersion: "test", token: nil)

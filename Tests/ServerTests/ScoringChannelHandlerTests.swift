@@ -5,6 +5,7 @@ import NIOCore
 import NIOEmbedded
 import NIOHTTPTypes
 @testable import Server
+import Synchronization
 import Testing
 
 private let row = "{\"dataframe_split\": {\"columns\": [\"sepal_length_cm\", \"sepal_width_cm\", \"petal_length_cm\", \"petal_width_cm\"], "
@@ -51,6 +52,17 @@ private func passedOn(_ channel: EmbeddedChannel) throws -> [String] {
         if case .head(let request) = part { requests.append("\(request.method) \(request.path ?? "")") }
     }
     return requests
+}
+
+/// Counts the graceful shutdown's quiesce events that reach it, as Hummingbird's connection handler would get them.
+private final class QuiesceCounter: ChannelInboundHandler, Sendable {
+    typealias InboundIn = HTTPRequestPart
+    let count = Mutex(0)
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is ChannelShouldQuiesceEvent { count.withLock { $0 += 1 } }
+        context.fireUserInboundEventTriggered(event)
+    }
 }
 
 @Suite("Scoring in the channel pipeline")
@@ -113,5 +125,23 @@ struct ScoringChannelHandlerTests {
         try send(channel, "/invocations?x=1", row)
         #expect(try passedOn(channel).count == 5)
         #expect(try answer(channel) == nil)
+    }
+
+    @Test func aGracefulShutdownWaitsForTheScoringRequestBeingRead() throws {
+        let channel = connection(try productionModels())
+        let counter = QuiesceCounter()
+        try channel.pipeline.syncOperations.addHandler(counter)
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/models/species/invocations")
+        request.headerFields[.contentLength] = String(row.utf8.count)
+        try channel.writeInbound(HTTPRequestPart.head(request))
+        try channel.writeInbound(HTTPRequestPart.body(ByteBuffer(string: String(row.prefix(40)))))
+        channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        #expect(counter.count.withLock { $0 } == 0, "held back while the body is still coming")
+        try channel.writeInbound(HTTPRequestPart.body(ByteBuffer(string: String(row.dropFirst(40)))))
+        try channel.writeInbound(HTTPRequestPart.end(nil))
+        #expect(try answer(channel)?.head.status == .ok)
+        #expect(counter.count.withLock { $0 } == 1, "passed on once the request is answered")
+        channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        #expect(counter.count.withLock { $0 } == 2, "between requests it passes straight on")
     }
 }
