@@ -68,6 +68,21 @@ enum DataCommands {
         }
         context.emit(.table(Table(columns: [.init("column"), .init("type"), .init("missing", .right), .init("values")], rows: rows)))
         for reason in Explanations.columnTypes(of: frame) { context.explain(reason) }
+        for column in identifierLike(frame) {
+            context.emit(.warning("\(column.name) has a value of its own in every row (\(column.count - column.missingCount) distinct), "
+                                  + "like an identifier or a date: one-hot encoded, it gives a model a column per row to memorise "
+                                  + "and tells it nothing about new rows; leave it out with "
+                                  + "`filter \(dataset.name) into NAME drop=[\(column.name)]`"))
+        }
+    }
+
+    /// Categorical features whose every present value is distinct (20 rows or more).
+    private static func identifierLike(_ frame: DataFrame) -> [Column] {
+        frame.columns.filter { column in
+            guard column.name != frame.target, case .categorical(_, let levels) = column.storage else { return false }
+            let present = column.count - column.missingCount
+            return present >= 20 && levels.count == present
+        }
     }
 
     static func taskDescription(of column: Column) -> String {

@@ -38,7 +38,7 @@ enum ExperimentCommands {
         case .classification(let classes): "\(target.name) (\(Formatting.count(classes.count, "class")))"
         case .regression: "\(target.name) (regression)"
         }
-        context.say(Text([.plain("trained \(name.value) = \(algorithm.rawValue) on \(data.name): \(Formatting.count(data.frame.rowCount, "row")), \(features) → \(task) in "),
+        context.say(Text([.plain("trained \(name.value) = \(algorithm.rawValue) on \(data.name): \(rowsWithTarget(data.frame)), \(features) → \(task) in "),
                           Formatting.duration(elapsed)]))
         let shown = model.parameters.keys.sorted().map { "\($0)=\(model.parameters[$0]!)" } + ["seed=\(seed)"]
         context.say("params \(shown.joined(separator: " "))")
@@ -79,9 +79,16 @@ enum ExperimentCommands {
         let rows = results.map { name, metrics in
             [name] + metricNames.map { metric in metrics.entries.first { $0.name == metric }.map { Formatting.metric($0.value) } ?? "" }
         }
-        context.say("on \(data.name) (\(Formatting.count(data.frame.rowCount, "row"))):")
+        context.say("on \(data.name) (\(rowsWithTarget(data.frame))):")
         context.emit(.table(Table(columns: [.init("model")] + metricNames.map { .init($0, .right) }, rows: rows)))
         return .ok
+    }
+
+    /// `115 rows`, or `115 rows, 28 without ozone left out`: rows with no target value are neither learnt from nor scored.
+    static func rowsWithTarget(_ frame: DataFrame) -> String {
+        let rows = Formatting.count(frame.rowCount, "row")
+        guard let target = frame.targetColumn, target.missingCount > 0 else { return rows }
+        return "\(rows), \(target.missingCount) without \(target.name) left out"
     }
 
     /// The name under which metrics on the DATA slot are stored: the dataset's name, or a path's file stem.

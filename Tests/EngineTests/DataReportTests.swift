@@ -1,0 +1,34 @@
+import Engine
+import Testing
+
+/// 25 rows: an identifier, a repeating category, a number, and a target missing in 3 rows.
+private func sample(_ directory: TemporaryDirectory) -> String {
+    let lines = (0..<25).map { row in
+        "id-\(row),\(row % 2 == 0 ? "red" : "blue"),\(Double(row) * 1.5),\(row % 8 == 7 ? "" : String(row * 3 + row % 4))"
+    }
+    return directory.write("rows.csv", (["id,colour,x,y"] + lines).joined(separator: "\n") + "\n")
+}
+
+@Suite("What load, train and evaluate report about the data")
+struct DataReportTests {
+    @Test func aCategoricalWithAValueOfItsOwnInEveryRowIsFlaggedAtLoad() {
+        let directory = TemporaryDirectory()
+        let output = Harness().run("load d from \"\(sample(directory))\" target=y").output
+        let warnings = output.filter { $0.contains("a value of its own in every row") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("id has a value of its own in every row (25 distinct)") == true)
+        #expect(warnings.first?.contains("`filter d into NAME drop=[id]`") == true)
+    }
+
+    @Test func rowsWithoutATargetAreSaidToBeLeftOut() {
+        let directory = TemporaryDirectory()
+        let harness = Harness()
+        harness.run("load d from \"\(sample(directory))\" target=y")
+        let trained = harness.run("train m = linear on d").output
+        #expect(trained.contains { $0.hasPrefix("trained m = linear on d: 25 rows, 3 without y left out, 3 features") })
+        let evaluated = harness.run("evaluate m on d").output
+        #expect(evaluated.contains("on d (25 rows, 3 without y left out):"))
+        harness.run("filter d into known where=\"y >= 0\"")
+        #expect(harness.run("evaluate m on known").output.contains("on known (22 rows):"))
+    }
+}
