@@ -126,6 +126,16 @@ struct MonitoringCommandTests {
         #expect(try monitoringState(harness) == before)
     }
 
+    @Test func aMisspeltMetricInAnAlertIsSuggestedAsAQualityValue() {
+        let harness = monitoringHarness()
+        guard case .ran(.failed(let diagnostic)) = harness.run("alert flowers when accurcy < 0.5 then retrain on train").result else {
+            Issue.record("the alert was accepted")
+            return
+        }
+        #expect(diagnostic.message == "`accurcy` is not a monitoring value of flowers")
+        #expect(diagnostic.hint?.hasPrefix("did you mean `quality.accuracy`? an alert reads drift.share") == true)
+    }
+
     @Test func aDetectorNeedsTheTarget() throws {
         let directory = TemporaryDirectory()
         let unlabelled = try irisVariant(directory, "unlabelled", header: { $0.removeLast() }, cells: { $0.removeLast() })

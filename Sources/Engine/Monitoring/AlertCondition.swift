@@ -33,8 +33,9 @@ struct AlertCondition {
         for field in Self.fieldNames(predicate) {
             let relative = Self.relative(field, model: model)
             guard let root = relative.split(separator: ".").first.map(String.init), Self.roots.contains(root) else {
+                let metric = vocabulary.flatMap { Suggestion.nearest(to: relative, in: $0.metrics) }
                 throw Diagnostic("`\(field)` is not a monitoring value of \(model)", at: range,
-                                 hint: "an alert reads " + Self.fields)
+                                 hint: (metric.map { "did you mean `quality.\($0)`? " } ?? "") + "an alert reads " + Self.fields)
             }
             if let vocabulary { try Self.check(relative, written: field, model: model, vocabulary, at: range) }
         }
