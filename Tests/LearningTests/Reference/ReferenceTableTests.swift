@@ -40,7 +40,8 @@ struct ReferenceTableTests {
     static let knownGaps: [String: String] = [
         "wine · HistGradientBoosting(rs=0) · hold-out":
             "boost at XGBoost's classification defaults (rate 0.3, depth 6, min_child_weight 1) misses 1 of 36 test rows: "
-            + "0.9722 vs 1.0000; Python xgboost 1.7.4 gives the same; over 10 other CV shuffles it averages 0.7 points below",
+            + "0.9722 vs 1.0000; Python xgboost 1.7.4 gives the same; over 10 other CV shuffles it averages 0.7 points below; "
+            + "larger leaves, which tip the row, are no more accurate over 14 data sets × 20 other splits (README)",
     ]
 
     /// Checks one figure, as a known issue when it is a recorded gap.
