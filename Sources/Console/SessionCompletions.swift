@@ -30,6 +30,10 @@ struct SessionCompletions: CompletionContext {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
         guard let text = String(data: head, encoding: .utf8), let header = text.split(whereSeparator: \.isNewline).first else { return [] }
+        if header.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} \t")).hasPrefix("{") {  // JSON Lines: the first row's keys
+            let row = try? JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any]
+            return row.map { $0.keys.sorted() } ?? []
+        }
         let separator: Character = path.hasSuffix(".tsv") || header.contains("\t") ? "\t" : (header.contains(";") && !header.contains(",") ? ";" : ",")
         return header.split(separator: separator).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\u{FEFF} \r"))

@@ -31,4 +31,17 @@ struct DataReportTests {
         harness.run("filter d into known where=\"y >= 0\"")
         #expect(harness.run("evaluate m on known").output.contains("on known (22 rows):"))
     }
+
+    @Test func aJSONLinesFileLoadsTrainsAndReproducesFromItsSnapshot() {
+        let directory = TemporaryDirectory()
+        let rows = (0..<40).map { #"{"x": \#($0), "colour": "\#($0 % 3 == 0 ? "red" : "blue")", "y": \#($0 % 2 == 0)}"# }
+        let path = directory.write("rows.jsonl", rows.joined(separator: "\n") + "\n")
+        let harness = Harness()
+        let loaded = harness.run("load d from \"\(path)\" target=y").output
+        #expect(loaded.contains { $0.hasPrefix("loaded d: 40 rows × 3 columns from") })
+        #expect(loaded.contains("target y: boolean, 2 classes → classification"))
+        harness.run("train m = tree on d seed=1")
+        let reproduced = harness.run("reproduce run last").output
+        #expect(reproduced.contains { $0.hasSuffix("is identical: run 1 reproduces") }, "\(reproduced)")
+    }
 }

@@ -32,7 +32,7 @@ enum DataCommands {
                      targetRange: SourceRange? = nil, store: Store) throws(Diagnostic) -> Dataset {
         let loaded: LoadedTable
         do {
-            loaded = try CSVReader.read(path: path.value, separator: separator, target: target)
+            loaded = try TableReader.read(path: path.value, separator: separator, target: target)
         } catch {
             let aboutTarget = target.map { error.line == nil && error.message.contains($0) } ?? false
             throw Diagnostic(error.description, at: aboutTarget ? (targetRange ?? path.range) : path.range)

@@ -37,8 +37,8 @@ public indirect enum DataRecipe: Codable, Sendable, Equatable {
         switch self {
         case .file(let sha256, let separator, let target):
             let bytes = try store.object(sha256: sha256)
-            return try CSVReader.read(data: [UInt8](bytes), name: "snapshot \(sha256.prefix(12))", separator: separator,
-                                      target: target).frame
+            return try TableReader.read(data: [UInt8](bytes), name: "snapshot \(sha256.prefix(12))", separator: separator,
+                                        target: target).frame
         case .split(let source, let ratio, let seed, let stratify, let part):
             let parts = try Splitter.split(try source.rebuild(from: store), ratio: ratio, seed: seed, stratify: stratify)
             return part == 0 ? parts.first : parts.second

@@ -71,7 +71,7 @@ extension CommandTable {
                         OptionSpec("sep", .text, default: "\",\"", help: "field separator (default: sniffed; tab for .tsv)"),
                     ],
                     group: "Data",
-                    summary: "read a CSV/TSV file; print its shape, column types, missing values and content hash",
+                    summary: "read a CSV/TSV or JSON Lines file; print its shape, column types, missing values and content hash",
                     example: "load iris from \"samples/data/iris.csv\" target=species"),
         CommandSpec("show", [.slot("NAME", .dataset)],
                     options: [OptionSpec("rows", .integer(min: 1, max: nil), default: "10", help: "how many rows")],
