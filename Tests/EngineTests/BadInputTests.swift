@@ -74,6 +74,9 @@ struct BadInputTests {
         LineCase(line: "compare lr on test", expected: "`compare` needs two or more models"),
         LineCase(line: "compare lr, lr on test by=rsme", expected: "unknown metric `rsme` for classification"),
         LineCase(line: "plot roc nobody on test", expected: "unknown model `nobody`"),
+        LineCase(line: "train m = tree on train target=petal_width_cm", expected: "`train` is loaded with the target `species`, not `petal_width_cm`"),
+        LineCase(line: "cv tree on \"\(packageRoot)/samples/data/wine.csv\"", expected: "`wine` has no target column to learn"),
+        LineCase(line: "tune t = tree on \"\(packageRoot)/samples/data/wine.csv\" target=cultivr depth=[2]", expected: "no column named `cultivr`"),
     ]
 
     @Test(arguments: lineCases)

@@ -44,4 +44,15 @@ struct DataReportTests {
         let reproduced = harness.run("reproduce run last").output
         #expect(reproduced.contains { $0.hasSuffix("is identical: run 1 reproduces") }, "\(reproduced)")
     }
+
+    @Test func aQuotedPathLearnsTheTargetGivenWithIt() {
+        let harness = Harness()
+        let wine = "\"\(packageRoot)/samples/data/wine.csv\""
+        #expect(harness.run("train m = tree on \(wine) target=cultivar seed=1").output
+            .contains { $0.hasPrefix("trained m = tree on wine: 178 rows, 13 features → cultivar (3 classes)") })
+        #expect(harness.run("cv tree on \(wine) target=proline folds=3").output.contains { $0.hasPrefix("r2 ") })
+        #expect(harness.run("tune t = tree on \(wine) target=cultivar depth=[2, 3] folds=3").output
+            .contains { $0.hasPrefix("t = tree depth=") })
+        #expect(harness.run("reproduce run 1").output.contains { $0.hasSuffix("is identical: run 1 reproduces") })
+    }
 }

@@ -7,10 +7,10 @@ import Store
 enum CrossValidationCommands {
     static func cv(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let algorithm = try context.algorithm()
-        let data = try DataCommands.dataset("DATA", context)
+        let data = try DataCommands.learningData(context)
         let folds = try context.integer("folds") ?? 5
         let seed = try context.seed()
-        let parameters = try context.algorithmParameters(excluding: ["folds", "seed"])
+        let parameters = try context.algorithmParameters(excluding: ["folds", "seed", "target"])
         let started = Date()
         let result: CrossValidation
         do {
@@ -51,15 +51,13 @@ enum CrossValidationCommands {
     static func tune(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let name = try context.text("NAME")
         let algorithm = try context.algorithm()
-        let data = try DataCommands.dataset("DATA", context)
-        guard let target = data.frame.targetColumn else {
-            throw Diagnostic("`\(data.name)` has no target column to learn", at: context.command.slot("DATA")?.range, hint: "load it with target=COLUMN")
-        }
+        let data = try DataCommands.learningData(context)
+        let target = data.frame.targetColumn!
         let task: LearningTask = target.kind == .numeric ? .regression : .classification(classes: [])
         let metric = try MetricDirection.metric(context, task: task)
         let folds = try context.integer("folds") ?? 5
         let seed = try context.seed()
-        let grid = try Grid(context, excluding: ["folds", "seed", "by"])
+        let grid = try Grid(context, excluding: ["folds", "seed", "by", "target"])
         guard !grid.keys.isEmpty else {
             throw Diagnostic("`tune` needs at least one parameter with values to try", at: context.command.range,
                              hint: "for example: tune best = \(algorithm.rawValue) on \(data.name) \(algorithm.parameters.first.map { "\($0.name)=[..]" } ?? "PARAM=[..]")")

@@ -104,6 +104,23 @@ enum DataCommands {
         }
     }
 
+    /// DATA to learn from, with a target: a quoted path is loaded with `target=`; a loaded dataset keeps its own,
+    /// which `target=` may only repeat.
+    static func learningData(_ context: CommandContext) throws(Diagnostic) -> Dataset {
+        let option = try context.option("target")
+        let data = try dataset("DATA", context, target: option?.value.text)
+        let range = context.command.slot("DATA")?.range
+        guard let target = data.frame.target else {
+            throw Diagnostic("`\(data.name)` has no target column to learn", at: range,
+                             hint: "load it with target=COLUMN, or give target=COLUMN after a quoted path")
+        }
+        if let option, let wanted = option.value.text, wanted != target {
+            throw Diagnostic("`\(data.name)` is loaded with the target `\(target)`, not `\(wanted)`", at: option.range,
+                             hint: "target= chooses the column of a quoted path; to learn `\(wanted)`, load the file again with target=\(wanted)")
+        }
+        return data
+    }
+
     /// A dataset named in a slot, or a quoted path loaded on the spot (with `target` when one is needed).
     static func dataset(_ slot: String, _ context: CommandContext, target: String? = nil) throws(Diagnostic) -> Dataset {
         guard let located = context.command.slot(slot) else { throw Diagnostic("`\(context.command.name)` needs \(slot)", at: context.command.range) }

@@ -8,12 +8,9 @@ enum ExperimentCommands {
     static func train(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let name = try context.text("NAME")
         let algorithm = try context.algorithm()
-        let data = try DataCommands.dataset("DATA", context)
-        guard let target = data.frame.targetColumn else {
-            throw Diagnostic("`\(data.name)` has no target column to learn", at: context.command.slot("DATA")?.range,
-                             hint: "load it with target=COLUMN")
-        }
-        let parameters = try context.algorithmParameters(excluding: ["seed"])
+        let data = try DataCommands.learningData(context)
+        let target = data.frame.targetColumn!
+        let parameters = try context.algorithmParameters(excluding: ["seed", "target"])
         let seed = try context.seed()
         let started = Date()
         let model: TrainedModel

@@ -63,6 +63,8 @@ extension CommandTable {
     }
 
     static let seedOption = OptionSpec("seed", .integer(min: 0, max: nil), help: "seed of the random generator (default: the session's seed)")
+    static let learningTargetOption = OptionSpec("target", .name,
+                                                 help: "the column to predict when DATA is a quoted path (a loaded dataset keeps its own)")
 
     static let dataCommands: [CommandSpec] = [
         CommandSpec("load", [.slot("NAME", .newName), .keyword("from"), .slot("PATH", .path)],
@@ -99,7 +101,7 @@ extension CommandTable {
 
     static let experimentCommands: [CommandSpec] = [
         CommandSpec("train", [.slot("NAME", .newName), .keyword("="), .slot("ALGO", .algorithm), .keyword("on"), .slot("DATA", .dataset)],
-                    options: [seedOption], extraOptions: .algorithmParameters(slot: "ALGO"),
+                    options: [seedOption, learningTargetOption], extraOptions: .algorithmParameters(slot: "ALGO"),
                     group: "Experiments", summary: "fit a model; prints its training metrics and duration",
                     example: "train lr = logistic on train C=0.5"),
         CommandSpec("evaluate", [.slot("NAME", .models), .keyword("on"), .slot("DATA", .dataset)],
@@ -110,11 +112,11 @@ extension CommandTable {
     /// Cross-validation, tuning, comparison and inspection.
     static let learningCommands: [CommandSpec] = [
         CommandSpec("cv", [.slot("ALGO", .algorithm), .keyword("on"), .slot("DATA", .dataset)],
-                    options: [foldsOption, seedOption], extraOptions: .algorithmParameters(slot: "ALGO"),
+                    options: [foldsOption, seedOption, learningTargetOption], extraOptions: .algorithmParameters(slot: "ALGO"),
                     group: "Experiments", summary: "k-fold cross-validation (stratified for classification): mean ± std per metric",
                     example: "cv forest on train folds=5 trees=50"),
         CommandSpec("tune", [.slot("NAME", .newName), .keyword("="), .slot("ALGO", .algorithm), .keyword("on"), .slot("DATA", .dataset)],
-                    options: [foldsOption, seedOption, byOption], extraOptions: .algorithmParameterGrids(slot: "ALGO"),
+                    options: [foldsOption, seedOption, byOption, learningTargetOption], extraOptions: .algorithmParameterGrids(slot: "ALGO"),
                     group: "Experiments", summary: "grid search by cross-validation; reports every combination; NAME is the best, refit on all of DATA",
                     example: "tune best = knn on train k=[1, 5, 15] weights=[uniform, distance] by=f1"),
         CommandSpec("compare", [.slot("NAME", .models), .keyword("on"), .slot("DATA", .dataset)],
