@@ -62,7 +62,7 @@ struct DiagnosticTests {
             "1:41: error: unknown option `trees` for `train` with `logistic`",
             "  train m = logistic on t C=-1 max_iter=0 trees=5",
             "                                          ^^^^^",
-            "  valid options: seed, C, max_iter",
+            "  valid options: seed, target, C, max_iter",
         ]),
         Case(input: "assert lr.test.accuracy = 0.9", expected: [
             "1:25: error: expected a comparison, found `=`",
