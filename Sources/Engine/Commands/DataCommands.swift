@@ -88,6 +88,9 @@ enum DataCommands {
     static func taskDescription(of column: Column) -> String {
         switch column.storage {
         case .numeric: "numeric → regression"
+        case .categorical(_, let levels) where levels.count == 2 && levels.allSatisfy({ Int($0) != nil }):
+            "\(column.kind.rawValue), \(Formatting.count(levels.count, "class")) → classification "
+                + "(two whole numbers, \(levels[0]) and \(levels[1]), read as classes)"
         case .categorical(_, let levels): "\(column.kind.rawValue), \(Formatting.count(levels.count, "class")) → classification"
         }
     }

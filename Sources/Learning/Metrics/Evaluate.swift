@@ -32,7 +32,8 @@ enum ScoredRows {
     case values(truth: [Double], predicted: [Double])
 
     init(_ model: TrainedModel, on frame: DataFrame) throws(LearningError) {
-        guard let truth = frame.column(named: model.target) else { throw .evaluationTargetMissing(model.target) }
+        guard var truth = frame.column(named: model.target) else { throw .evaluationTargetMissing(model.target) }
+        if case .classification = model.task { truth = truth.asClasses }  // 0/1 in a file read without target=
         switch (model.task, truth.storage) {
         case (.classification, .categorical(let codes, let levels)):
             let kept = codes.indices.filter { codes[$0] >= 0 }

@@ -1,0 +1,33 @@
+import Testing
+@testable import Learning
+
+@Suite("A target of two whole numbers is a class label")
+struct BinaryTargetTests {
+    private func frame(_ text: String, target: String?) throws -> DataFrame {
+        try TableReader.read(data: Array(text.utf8), name: "t.csv", target: target).frame
+    }
+
+    @Test func zeroAndOneAsTheTargetAreTwoClassesAndStayNumbersAsAFeature() throws {
+        let text = "x,y\n0.5,1\n1.5,0\n2.5,\n3.5,1\n"
+        let asTarget = try frame(text, target: "y")
+        guard case .categorical(let codes, let levels)? = asTarget.targetColumn?.storage else {
+            Issue.record("y should be categorical as the target")
+            return
+        }
+        #expect(levels == ["0", "1"] && codes == [1, 0, -1, 1])
+        #expect(try frame(text, target: nil).column(named: "y")?.kind == .numeric)
+        #expect(try frame(text, target: "x").column(named: "y")?.kind == .numeric)
+    }
+
+    @Test(arguments: ["x,y\n0,1\n1,2\n2,3\n", "x,y\n0,0\n1,1.5\n", "x,y\n0,7\n1,7\n"])
+    func otherNumbersStayATargetToRegressOn(_ text: String) throws {
+        #expect(try frame(text, target: "y").targetColumn?.kind == .numeric)
+    }
+
+    @Test func aClassifierIsScoredOnNumbersReadWithoutTheTarget() throws {
+        let training = try frame("x,y\n0,0\n1,0\n2,0\n3,1\n4,1\n5,1\n", target: "y")
+        let model = try train(.logistic, on: training, parameters: [:], seed: 1)
+        let unlabelled = try frame("x,y\n0,0\n5,1\n", target: nil)
+        #expect(try evaluate(model, on: unlabelled).dictionary["accuracy"] == 1)
+    }
+}
