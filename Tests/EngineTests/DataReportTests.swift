@@ -55,4 +55,25 @@ struct DataReportTests {
             .contains { $0.hasPrefix("t = tree depth=") })
         #expect(harness.run("reproduce run 1").output.contains { $0.hasSuffix("is identical: run 1 reproduces") })
     }
+
+    @Test func aZeroOneTargetIsLearntMonitoredAndRetrainedAsClasses() {
+        let directory = TemporaryDirectory()
+        func rows(_ range: Range<Int>) -> String {
+            (["x,noise,y"] + range.map { "\($0 % 50),\(($0 * 7) % 11),\($0 % 50 >= 25 ? 1 : 0)" }).joined(separator: "\n") + "\n"
+        }
+        let training = directory.write("training.csv", rows(0..<150))
+        let batch = directory.write("batch.csv", rows(150..<250))
+        let harness = Harness()
+        #expect(harness.run("load t from \"\(training)\" target=y").output
+            .contains("target y: categorical, 2 classes → classification (two whole numbers, 0 and 1, read as classes)"))
+        for line in ["train m = logistic on t", "register m as zo", "approve zo@1", "promote zo@1 to production", "monitor zo baseline=t"] {
+            guard case .ran(.ok) = harness.run(line).result else {
+                Issue.record("`\(line)` failed")
+                return
+            }
+        }
+        #expect(harness.run("observe zo with \"\(batch)\"").output.contains { $0.hasPrefix("quality on batch: accuracy ") })
+        #expect(harness.run("retrain zo on t with_batch=true").output.contains { $0.hasPrefix("retrained zo as zo@2: logistic") })
+        #expect(harness.run("reproduce run last").output.contains { $0.hasSuffix("reproduces") })
+    }
 }

@@ -53,9 +53,10 @@ enum RowFilter {
         for column in first.columns {
             var parts: [Column] = []
             for frame in frames {
-                guard let part = frame.column(named: column.name) else {
+                guard var part = frame.column(named: column.name) else {
                     throw Diagnostic("cannot put the rows together: one part has no column `\(column.name)`", at: range)
                 }
+                if column.name == first.target, column.kind != .numeric { part = part.asClasses }  // 0/1 read as numbers
                 guard (part.kind == .numeric) == (column.kind == .numeric) else {
                     throw Diagnostic("cannot put the rows together: `\(column.name)` is \(column.kind.rawValue) in one part "
                                      + "and \(part.kind.rawValue) in another", at: range)
