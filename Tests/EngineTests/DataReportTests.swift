@@ -76,4 +76,15 @@ struct DataReportTests {
         #expect(harness.run("retrain zo on t with_batch=true").output.contains { $0.hasPrefix("retrained zo as zo@2: logistic") })
         #expect(harness.run("reproduce run last").output.contains { $0.hasSuffix("reproduces") })
     }
+
+    @Test func loadWithTaskReadsTheTargetAsAskedAndReproduces() {
+        let harness = Harness()
+        let wine = "\"\(packageRoot)/samples/data/wine.csv\""
+        #expect(harness.run("load w from \(wine) target=magnesium task=classification").output
+            .contains("target magnesium: categorical, 53 classes → classification"))
+        harness.run("train t = tree on w depth=3")
+        #expect(harness.run("reproduce run last").output.contains { $0.hasSuffix("reproduces") })
+        #expect(harness.error("load v from \(wine) task=regression") == "task= says how to read the target; name it with target=COLUMN")
+        #expect(harness.session.datasetOrder == ["w"])
+    }
 }

@@ -10,6 +10,10 @@ enum DataCommands {
         let path = try context.text("PATH")
         let target = try context.option("target")
         let separator = try context.option("sep")
+        let task = try context.option("task")
+        if let task, target == nil {
+            throw Diagnostic("task= says how to read the target; name it with target=COLUMN", at: task.range)
+        }
         var separatorByte: UInt8?
         if let separator, let text = separator.value.text {
             let bytes = Array(text.replacingOccurrences(of: "\\t", with: "\t").utf8)
@@ -19,7 +23,8 @@ enum DataCommands {
             separatorByte = bytes[0]
         }
         let dataset = try read(path, as: name.value, separator: separatorByte, target: target?.value.text,
-                               targetRange: target?.range, store: context.session.store)
+                               targetRange: target?.range, task: task?.value.text.flatMap(TableReader.TargetTask.init) ?? .auto,
+                               store: context.session.store)
         let replaced = context.session.datasets[name.value] != nil
         context.session.add(dataset)
         report(dataset, replaced: replaced, context: context)
@@ -29,10 +34,10 @@ enum DataCommands {
     /// Reads a file into a dataset and snapshots its bytes into the store; errors point at the path
     /// (or at `target=` when that column is missing).
     static func read(_ path: Located<String>, as name: String, separator: UInt8? = nil, target: String?,
-                     targetRange: SourceRange? = nil, store: Store) throws(Diagnostic) -> Dataset {
+                     targetRange: SourceRange? = nil, task: TableReader.TargetTask = .auto, store: Store) throws(Diagnostic) -> Dataset {
         let loaded: LoadedTable
         do {
-            loaded = try TableReader.read(path: path.value, separator: separator, target: target)
+            loaded = try TableReader.read(path: path.value, separator: separator, target: target, task: task)
         } catch {
             let aboutTarget = target.map { error.line == nil && error.message.contains($0) } ?? false
             throw Diagnostic(error.description, at: aboutTarget ? (targetRange ?? path.range) : path.range)
@@ -49,7 +54,8 @@ enum DataCommands {
         }
         return Dataset(name: name, frame: loaded.frame, version: loaded.sha256,
                        origin: .file(path: path.value, bytes: loaded.byteCount),
-                       recipe: .file(sha256: loaded.sha256, separator: separator ?? tab, target: loaded.frame.target))
+                       recipe: .file(sha256: loaded.sha256, separator: separator ?? tab, target: loaded.frame.target,
+                                     task: task == .auto ? nil : task.rawValue))
     }
 
     private static func report(_ dataset: Dataset, replaced: Bool, context: CommandContext) {

@@ -227,7 +227,7 @@ enum ContinuousTraining {
             let recipe = try DataRecipe(json: json)
             var frame = try recipe.rebuild(from: context.store)
             if frame.target == nil, let target, frame.column(named: target) != nil { frame.target = target }
-            let version: String = if case .file(let sha256, _, _) = recipe { sha256 } else { frame.contentHash() }
+            let version: String = if case .file(let sha256, _, _, _) = recipe { sha256 } else { frame.contentHash() }
             return Dataset(name: label, frame: frame, version: version, origin: .derived(from: [label], how: "snapshot"), recipe: recipe)
         } catch {
             throw Diagnostic("cannot rebuild \(label) from the store: \(error)", at: context.command.range)

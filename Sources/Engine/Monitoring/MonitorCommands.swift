@@ -178,7 +178,7 @@ extension CommandContext {
         let target = model.target
         if dataset.frame.target == nil, dataset.frame.column(named: target) != nil {
             dataset.frame.target = target
-            if case .file(let sha256, let separator, nil) = dataset.recipe {
+            if case .file(let sha256, let separator, nil, _) = dataset.recipe {
                 dataset.recipe = .file(sha256: sha256, separator: separator, target: target)
             }
         }

@@ -5,8 +5,9 @@ import Store
 /// How to rebuild a dataset from the store's snapshots: a file read with given options, or a derivation of
 /// another recipe. Recorded with every run so `reproduce` finds the exact rows even after the file changed.
 public indirect enum DataRecipe: Codable, Sendable, Equatable {
-    /// A file snapshotted by its SHA-256, read with this separator (nil: sniffed) and target.
-    case file(sha256: String, separator: UInt8?, target: String?)
+    /// A file snapshotted by its SHA-256, read with this separator (nil: sniffed) and target, the target read as
+    /// `task` says (nil: auto).
+    case file(sha256: String, separator: UInt8?, target: String?, task: String? = nil)
     /// One part (0 or 1) of `split`.
     case split(of: DataRecipe, ratio: Double, seed: UInt64, stratify: Bool, part: Int)
     /// The rows of another recipe that meet a `filter` condition (all rows when nil), less the dropped columns.
@@ -35,10 +36,10 @@ public indirect enum DataRecipe: Codable, Sendable, Equatable {
     /// - Throws: `StoreError` for a missing or corrupt snapshot, `LearningError` when the data cannot be read.
     public func rebuild(from store: Store) throws -> DataFrame {
         switch self {
-        case .file(let sha256, let separator, let target):
+        case .file(let sha256, let separator, let target, let task):
             let bytes = try store.object(sha256: sha256)
             return try TableReader.read(data: [UInt8](bytes), name: "snapshot \(sha256.prefix(12))", separator: separator,
-                                        target: target).frame
+                                        target: target, task: task.flatMap(TableReader.TargetTask.init) ?? .auto).frame
         case .split(let source, let ratio, let seed, let stratify, let part):
             let parts = try Splitter.split(try source.rebuild(from: store), ratio: ratio, seed: seed, stratify: stratify)
             return part == 0 ? parts.first : parts.second

@@ -71,6 +71,9 @@ extension CommandTable {
                     options: [
                         OptionSpec("target", .name, help: "the column to predict"),
                         OptionSpec("sep", .text, default: "\",\"", help: "field separator (default: sniffed; tab for .tsv)"),
+                        OptionSpec("task", .choice(["auto", "classification", "regression"]), default: "auto",
+                                   help: "how to read the target: auto (text or two whole numbers are classes, other numbers "
+                                       + "a quantity), or as classes or as numbers whatever its values"),
                     ],
                     group: "Data",
                     summary: "read a CSV/TSV or JSON Lines file; print its shape, column types, missing values and content hash",

@@ -1,18 +1,42 @@
 /// Reads a data file, CSV/TSV (`CSVReader`) or JSON Lines (`JSONLinesReader`): JSON Lines for a path ending in
 /// `.jsonl` or `.ndjson`, or text whose first character is `{`, when no separator is given. A target of two whole
-/// numbers (`0`/`1`) is read as two classes (`DataFrame.withBinaryTargetAsClasses`).
+/// numbers (`0`/`1`) is read as two classes (`DataFrame.withBinaryTargetAsClasses`), unless `task` says otherwise.
 public enum TableReader {
-    public static func read(path: String, separator: UInt8? = nil, target: String? = nil) throws(LearningError) -> LoadedTable {
+    /// How the target is read: as its values suggest, or as classes or numbers whatever they look like.
+    public enum TargetTask: String, Sendable, CaseIterable {
+        case auto, classification, regression
+    }
+
+    public static func read(path: String, separator: UInt8? = nil, target: String? = nil,
+                            task: TargetTask = .auto) throws(LearningError) -> LoadedTable {
         var table = try readAsWritten(path: path, separator: separator, target: target)
-        table.frame = table.frame.withBinaryTargetAsClasses
+        table.frame = try reading(table.frame, task, file: path)
         return table
     }
 
     /// Reads a file's bytes held in memory; `name` stands for the file in errors.
-    public static func read(data: [UInt8], name: String, separator: UInt8? = nil, target: String? = nil) throws(LearningError) -> LoadedTable {
+    public static func read(data: [UInt8], name: String, separator: UInt8? = nil, target: String? = nil,
+                            task: TargetTask = .auto) throws(LearningError) -> LoadedTable {
         var table = try readAsWritten(data: data, name: name, separator: separator, target: target)
-        table.frame = table.frame.withBinaryTargetAsClasses
+        table.frame = try reading(table.frame, task, file: name)
         return table
+    }
+
+    /// `frame` with its target read for `task`.
+    private static func reading(_ frame: DataFrame, _ task: TargetTask, file: String) throws(LearningError) -> DataFrame {
+        guard let target = frame.targetColumn, let index = frame.columns.firstIndex(where: { $0.name == target.name }) else {
+            return frame
+        }
+        var frame = frame
+        switch task {
+        case .auto: return frame.withBinaryTargetAsClasses
+        case .classification: frame.columns[index] = target.asClasses
+        case .regression:
+            guard target.kind == .numeric else {
+                throw LearningError("task=regression needs a numeric target; `\(target.name)` is \(target.kind.rawValue)", file: file)
+            }
+        }
+        return frame
     }
 
     private static func readAsWritten(path: String, separator: UInt8?, target: String?) throws(LearningError) -> LoadedTable {

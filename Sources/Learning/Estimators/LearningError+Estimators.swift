@@ -32,7 +32,7 @@ extension LearningError {
     }
 
     static func needsCategoricalTarget(_ algorithm: Algorithm, target: String) -> LearningError {
-        LearningError("\(algorithm.rawValue) needs a categorical target; `\(target)` is numeric – use linear")
+        LearningError("\(algorithm.rawValue) needs a categorical target; `\(target)` is numeric – use linear, or load it with task=classification to read its values as classes")
     }
 
     static func missingFeatures(_ names: [String]) -> LearningError {

@@ -30,4 +30,20 @@ struct BinaryTargetTests {
         let unlabelled = try frame("x,y\n0,0\n5,1\n", target: nil)
         #expect(try evaluate(model, on: unlabelled).dictionary["accuracy"] == 1)
     }
+
+    @Test func taskChoosesHowTheTargetIsReadWhateverItsValues() throws {
+        let text = "x,y\n0.5,1\n1.5,0\n2.5,3\n"
+        let classes = try TableReader.read(data: Array(text.utf8), name: "t.csv", target: "y", task: .classification).frame
+        guard case .categorical(_, let levels)? = classes.targetColumn?.storage else {
+            Issue.record("task=classification should read y as classes")
+            return
+        }
+        #expect(levels == ["0", "1", "3"])
+        let binary = "x,y\n0.5,1\n1.5,0\n"
+        #expect(try TableReader.read(data: Array(binary.utf8), name: "t.csv", target: "y", task: .regression).frame
+            .targetColumn?.kind == .numeric)
+        #expect(throws: LearningError("task=regression needs a numeric target; `y` is categorical", file: "t.csv")) {
+            try TableReader.read(data: Array("x,y\n1,a\n2,b\n".utf8), name: "t.csv", target: "y", task: .regression)
+        }
+    }
 }

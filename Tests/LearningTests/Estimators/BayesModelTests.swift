@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func regressionIsAnErrorSuggestingLinear() {
-        #expect(throws: LearningError("bayes needs a categorical target; `y` is numeric – use linear")) {
+        #expect(throws: LearningError("bayes needs a categorical target; `y` is numeric – use linear, or load it with task=classification to read its values as classes")) {
             try train(.bayes, on: EstimatorFixtures.numericTarget(), parameters: [:], seed: 0)
         }
     }

@@ -128,7 +128,7 @@ import Testing
         var frame = EstimatorFixtures.numericTarget()
         frame.columns[1].name = "price"
         frame.target = "price"
-        #expect(throws: LearningError("logistic needs a categorical target; `price` is numeric – use linear")) {
+        #expect(throws: LearningError("logistic needs a categorical target; `price` is numeric – use linear, or load it with task=classification to read its values as classes")) {
             try train(.logistic, on: frame, parameters: [:], seed: 0)
         }
     }
