@@ -9,7 +9,7 @@ enum PredictCommand {
 
     static func predict(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let model = try context.model("NAME")
-        let data = try context.batchDataset("DATA", for: model.model)
+        let data = try context.batchDataset("DATA", target: model.model.target)
         let predictions: Predictions
         do {
             predictions = try model.model.predict(data.frame)

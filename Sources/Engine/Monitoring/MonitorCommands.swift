@@ -47,7 +47,7 @@ enum MonitorCommands {
         if context.namesCaptured("DATA") {
             (batch, captures) = try context.capturedDataset(model: name, target: model.model.target)
         } else {
-            batch = try context.batchDataset("DATA", for: model.model)
+            batch = try context.batchDataset("DATA", target: model.model.target)
         }
         let method = try context.string("method").flatMap(DriftMethod.init(rawValue:))
         let detectorName = try context.string("detector").flatMap(ConceptDriftDetectorName.init(rawValue:))
@@ -171,19 +171,14 @@ extension CommandContext {
     }
 
     /// A batch named in a slot; a file is read without insisting on the target, which a production batch may lack.
-    /// For a classifier, a target of numbers (`0`/`1` in a file read without `target=`) is read as class labels.
-    func batchDataset(_ slot: String, for model: TrainedModel) throws(Diagnostic) -> Dataset {
+    func batchDataset(_ slot: String, target: String) throws(Diagnostic) -> Dataset {
         guard let located = command.slot(slot) else { throw Diagnostic("`\(command.name)` needs \(slot)", at: command.range) }
         var dataset = try DataCommands.dataset(located, self)
-        let target = model.target
         if dataset.frame.target == nil, dataset.frame.column(named: target) != nil {
             dataset.frame.target = target
             if case .file(let sha256, let separator, nil, _) = dataset.recipe {
                 dataset.recipe = .file(sha256: sha256, separator: separator, target: target)
             }
-        }
-        if case .classification = model.task, let index = dataset.frame.columns.firstIndex(where: { $0.name == target }) {
-            dataset.frame.columns[index] = dataset.frame.columns[index].asClasses
         }
         return dataset
     }

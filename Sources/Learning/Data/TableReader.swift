@@ -40,11 +40,11 @@ public enum TableReader {
     }
 
     private static func readAsWritten(path: String, separator: UInt8?, target: String?) throws(LearningError) -> LoadedTable {
-        let contents = try FileContents(path: path)
-        let jsonLines = contents.withBytes { separator == nil && JSONLinesReader.isJSONLines(path: path, $0) }
-        guard jsonLines else { return try CSVReader.read(path: path, separator: separator, target: target) }
-        return try contents.withBytes { (bytes) throws(LearningError) -> LoadedTable in
-            try JSONLinesReader.read(bytes, name: path, target: target)
+        try FileContents(path: path).withBytes { (bytes) throws(LearningError) -> LoadedTable in
+            if separator == nil, JSONLinesReader.isJSONLines(path: path, bytes) {
+                return try JSONLinesReader.read(bytes, name: path, target: target)
+            }
+            return try CSVReader.read(bytes, path: path, separator: separator, target: target)
         }
     }
 

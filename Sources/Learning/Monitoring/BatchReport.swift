@@ -93,6 +93,7 @@ public struct BatchReport: Sendable, Codable, Equatable {
 
     /// Errors in row order for the rows that have a truth.
     static func errors(truth: Column, predictions: Predictions) -> [Double] {
+        let truth = if case .classes = predictions { truth.asClasses } else { truth }  // 0/1 read as numbers
         switch (truth.storage, predictions) {
         case (.categorical(let codes, let levels), .classes(let classes)):
             let labels = classes.labels

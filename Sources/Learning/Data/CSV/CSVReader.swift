@@ -53,12 +53,16 @@ public enum CSVReader {
     ///   with the wrong number of fields, an unterminated quote, text after a closing quote or
     ///   invalid UTF-8, or when `target` names no column (with the nearest name suggested).
     public static func read(path: String, separator: UInt8? = nil, target: String? = nil) throws(LearningError) -> LoadedTable {
-        let contents = try FileContents(path: path)
+        try FileContents(path: path).withBytes { (buffer) throws(LearningError) -> LoadedTable in
+            try read(buffer, path: path, separator: separator, target: target)
+        }
+    }
+
+    /// Reads the bytes of the file at `path` (a tab separates fields of a `.tsv` or `.tab` file when none is given).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, separator: UInt8?, target: String?) throws(LearningError) -> LoadedTable {
         let lowered = path.lowercased()
         let tab = lowered.hasSuffix(".tsv") || lowered.hasSuffix(".tab") ? UInt8(ascii: "\t") : nil
-        return try contents.withBytes { (buffer) throws(LearningError) -> LoadedTable in
-            try CSVTableBuilder(bytes: buffer, name: path, separator: separator ?? tab).build(target: target)
-        }
+        return try CSVTableBuilder(bytes: bytes, name: path, separator: separator ?? tab).build(target: target)
     }
 
     /// Reads CSV text held in memory; `name` stands for the file in errors.

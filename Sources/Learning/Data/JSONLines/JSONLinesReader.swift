@@ -85,23 +85,14 @@ public enum JSONLinesReader {
         if numeric {
             return .numeric(name, cells.map { if case .number(let value, _) = $0 { value } else { .nan } })
         }
-        let texts: [String?] = cells.map { cell in
+        return .text(name, cells.map { cell in
             switch cell {
             case .null: nil
             case .number(_, let text): text
             case .bool(let value): value ? "true" : "false"
             case .string(let text): missing.contains(text) ? nil : text
             }
-        }
-        var levels = Set(texts.compactMap { $0 }).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        var kind = ColumnKind.categorical
-        var codeOfText = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
-        if let boolean = BooleanSpelling.levels(for: levels) {
-            kind = .boolean
-            codeOfText = Dictionary(uniqueKeysWithValues: levels.map { ($0, Int32(boolean.firstIndex(of: $0)!)) })
-            levels = boolean
-        }
-        return .categorical(name, codes: texts.map { $0.map { codeOfText[$0]! } ?? -1 }, levels: levels, kind: kind)
+        })
     }
 
     private static func bomLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
