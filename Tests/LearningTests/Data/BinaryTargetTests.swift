@@ -47,3 +47,14 @@ struct BinaryTargetTests {
         }
     }
 }
+
+@Suite("A classifier's error stream from 0/1 truth")
+struct BinaryTruthErrorStreamTests {
+    @Test func numbersReadAsClassesGiveTheSameErrorsAsTheirLabels() {
+        // Rows predicted 1, 0, 1 (probabilities of classes "0" and "1").
+        let predictions = Predictions.classes(ClassPredictions(classes: ["0", "1"], probabilities: [0.2, 0.8, 0.9, 0.1, 0.4, 0.6]))
+        let numbers = Column.numeric("y", [1, 1, .nan])
+        #expect(BatchReport.errors(truth: numbers, predictions: predictions) == [0, 1])
+        #expect(BatchReport.errors(truth: numbers.asClasses, predictions: predictions) == [0, 1])
+    }
+}
