@@ -115,10 +115,20 @@ final class XGBMatrix {
 
     /// Sets the training labels (class indexes or target values).
     func setLabels(_ labels: [Float]) throws(LearningError) {
-        let code = labels.withUnsafeBufferPointer { buffer in
-            XGDMatrixSetFloatInfo(handle, "label", buffer.baseAddress, bst_ulong(buffer.count))
+        try setFloatInfo("label", labels)
+    }
+
+    /// Sets the margin every row starts from (row-major, one per class for `multi:softprob`),
+    /// which XGBoost uses in place of `base_score` when it trains and predicts.
+    func setBaseMargin(_ margins: [Float]) throws(LearningError) {
+        try setFloatInfo("base_margin", margins)
+    }
+
+    private func setFloatInfo(_ field: String, _ values: [Float]) throws(LearningError) {
+        let code = values.withUnsafeBufferPointer { buffer in
+            XGDMatrixSetFloatInfo(handle, field, buffer.baseAddress, bst_ulong(buffer.count))
         }
-        try xgbCheck(code, "setting the labels")
+        try xgbCheck(code, "setting the \(field == "label" ? "labels" : field)")
     }
 }
 

@@ -94,6 +94,7 @@ struct BoostModel: Sendable, Codable, Equatable {
             ("verbosity", "0"),
         ]
         let objective: String
+        var intercept: BoostIntercept?
         switch data.task {
         case .regression:
             objective = "reg:squarederror"
@@ -107,6 +108,10 @@ struct BoostModel: Sendable, Codable, Equatable {
             } else {
                 objective = "multi:softprob"
                 settings.append(("num_class", String(classes.count)))
+                settings.append(("base_score", "0"))
+                let start = BoostIntercept(codes: part.codes, classCount: classes.count)
+                try matrix.setBaseMargin(start.baseMargin(rows: part.x.rowCount))
+                intercept = start
             }
         }
         settings.append(("objective", objective))
@@ -122,10 +127,12 @@ struct BoostModel: Sendable, Codable, Equatable {
                 try booster.updateOneIteration(round, matrix)
                 counter.step()
             }
-            return BoostModel(booster: try booster.savedJSON(), objective: objective, rounds: rounds, threads: threads)
+            return BoostModel(booster: try Self.saved(booster, intercept), objective: objective, rounds: rounds,
+                              threads: threads)
         }
         let heldOut = TargetPart(x, data, rows: split.validation)
         let heldOutMatrix = try XGBMatrix(heldOut.x, threads: threads)
+        if let intercept { try heldOutMatrix.setBaseMargin(intercept.baseMargin(rows: heldOut.x.rowCount)) }
         let patience = parameters.integer("patience")
         var kept = 0
         var bestLoss = Double.infinity
@@ -141,8 +148,14 @@ struct BoostModel: Sendable, Codable, Equatable {
         }
         progress?(1)
         let saved = try kept < rounds ? booster.firstRounds(kept) : booster
-        return BoostModel(booster: try saved.savedJSON(), objective: objective, rounds: kept, threads: threads,
-                          validationRows: heldOut.x.rowCount)
+        return BoostModel(booster: try Self.saved(saved, intercept), objective: objective, rounds: kept,
+                          threads: threads, validationRows: heldOut.x.rowCount)
+    }
+
+    /// `booster` as XGBoost JSON, carrying `intercept` in its first round when it has one.
+    private static func saved(_ booster: Booster, _ intercept: BoostIntercept?) throws(LearningError) -> String {
+        let json = try booster.savedJSON()
+        return try intercept?.baked(into: json) ?? json
     }
 
     /// The training rows boosted on and those held out for early stopping, drawn with `seed`
