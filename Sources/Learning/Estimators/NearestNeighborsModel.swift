@@ -1,12 +1,14 @@
 /// k-nearest neighbours (scikit-learn's `KNeighborsClassifier` / `KNeighborsRegressor`
 /// with brute-force Euclidean search) over the standardised design matrix.
 ///
-/// Classification: the class probabilities are the (weighted) share of the `k` neighbours
-/// in each class, and the prediction the most probable class, ties going to the first
-/// class in sorted order. Regression: the (weighted) mean of the neighbours' targets.
+/// The neighbours are the `k` nearest training rows and every row tied with the `k`-th
+/// (scikit-learn keeps whichever of those comes first in the file, so its answer depends on
+/// row order). A model saved before ties voted (`tiesVote` absent) keeps its first `k` by
+/// training row, so it predicts as it did. Classification: the class probabilities are the (weighted) share of the
+/// neighbours in each class, and the prediction the most probable class, ties going to the
+/// first class in sorted order. Regression: the (weighted) mean of the neighbours' targets.
 /// With `weights=distance` a neighbour weighs `1 / distance`; when some neighbours are at
-/// distance 0 only they count. Among equally distant candidates the earlier training row
-/// wins. `k` larger than the number of training rows is an error at `train`.
+/// distance 0 only they count. `k` larger than the number of training rows is an error at `train`.
 struct NearestNeighborsModel: Sendable, Codable, Equatable {
     enum Weighting: String, Sendable, Codable { case uniform, distance }
 
@@ -20,11 +22,13 @@ struct NearestNeighborsModel: Sendable, Codable, Equatable {
     let classCodes: [Int32]
     /// Regression: the target of each training row.
     let values: [Double]
+    /// Whether rows as near as the `k`-th neighbour vote too; false in models saved before.
+    let tiesVote: Bool
 
     /// `knn`'s hyperparameters.
     static let parameterSpecs = [
         ParameterSpec(name: "k", kind: .int, defaultValue: .int(5), validRange: 1...Double.infinity,
-                      help: "neighbours consulted (at most the number of training rows)"),
+                      help: "neighbours consulted (at most the number of training rows); rows as near as the k-th vote too"),
         ParameterSpec(name: "weights", kind: .choice(["uniform", "distance"]), defaultValue: .string("uniform"),
                       help: "uniform: every neighbour counts the same; distance: by 1 / distance"),
     ]
@@ -40,11 +44,29 @@ struct NearestNeighborsModel: Sendable, Codable, Equatable {
         }
         let weighting: Weighting = parameters["weights"] == .string("distance") ? .distance : .uniform
         return NearestNeighborsModel(k: k, weighting: weighting, rowCount: x.rowCount, columnCount: x.columnCount,
-                                     points: x.values, classCodes: data.classCodes, values: data.values)
+                                     points: x.values, classCodes: data.classCodes, values: data.values, tiesVote: true)
+    }
+
+    init(k: Int, weighting: Weighting, rowCount: Int, columnCount: Int, points: [Double], classCodes: [Int32],
+         values: [Double], tiesVote: Bool) {
+        (self.k, self.weighting, self.rowCount, self.columnCount) = (k, weighting, rowCount, columnCount)
+        (self.points, self.classCodes, self.values, self.tiesVote) = (points, classCodes, values, tiesVote)
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        k = try container.decode(Int.self, forKey: .k)
+        weighting = try container.decode(Weighting.self, forKey: .weighting)
+        rowCount = try container.decode(Int.self, forKey: .rowCount)
+        columnCount = try container.decode(Int.self, forKey: .columnCount)
+        points = try container.decode([Double].self, forKey: .points)
+        classCodes = try container.decode([Int32].self, forKey: .classCodes)
+        values = try container.decode([Double].self, forKey: .values)
+        tiesVote = try container.decodeIfPresent(Bool.self, forKey: .tiesVote) ?? false
     }
 
     func predict(_ x: DesignMatrix, task: LearningTask) -> Predictions {
-        let search = NearestNeighborsSearch(points: points, count: rowCount, dimension: columnCount)
+        let search = NearestNeighborsSearch(points: points, count: rowCount, dimension: columnCount, tiesVote: tiesVote)
         switch task {
         case .regression:
             let predicted = search.map(x, k: k) { neighbours, distances in

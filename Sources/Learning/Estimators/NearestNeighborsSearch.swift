@@ -1,15 +1,19 @@
 /// Brute-force exact k-nearest-neighbour search (Euclidean) over row-major points.
 ///
-/// Neighbours are ordered by distance, equal distances by training row, so the result
-/// never depends on scheduling; queries are spread over both cores in fixed blocks.
+/// The neighbours of a query are its `k` nearest training rows and, when `tiesVote`, every
+/// row as near as the `k`-th (R's `class::knn` also lets such ties vote), so they never
+/// depend on the order of the training rows; otherwise the earlier rows among those tied.
+/// Never on scheduling: they come ordered by distance, then by training row, and queries
+/// are spread over both cores in fixed blocks.
 struct NearestNeighborsSearch {
     /// Training points, `count × dimension`, row-major.
     let points: [Double]
     let count: Int
     let dimension: Int
+    let tiesVote: Bool
 
     /// For each row of `queries`, `body(neighbours, squaredDistances)` with the `k` nearest
-    /// training rows, nearest first. Results are gathered per block, in order.
+    /// training rows (and, when `tiesVote`, those tied with the `k`-th), nearest first. Results are gathered per block, in order.
     func map<T>(_ queries: DesignMatrix, k: Int,
                 _ body: (_ neighbours: [Int], _ squaredDistances: [Double]) -> T) -> [T] {
         precondition(queries.columnCount == dimension && k >= 1 && k <= count)
@@ -18,7 +22,7 @@ struct NearestNeighborsSearch {
         let blockSize = 64
         let blocks = Parallel.map((rows + blockSize - 1) / blockSize) { block in
             let range = block * blockSize..<min(rows, (block + 1) * blockSize)
-            var heaps = [NeighbourHeap](repeating: NeighbourHeap(capacity: k), count: range.count)
+            var heaps = [NeighbourHeap](repeating: NeighbourHeap(capacity: k, keepsTies: tiesVote), count: range.count)
             search(Self.panels(queries.values, rows: range, columns: dimension), queryCount: range.count,
                    panels: panels, heaps: &heaps)
             return heaps.map { heap in
@@ -74,8 +78,8 @@ struct NearestNeighborsSearch {
     /// Offers training rows `first ..< first + lanes` at squared distances `sums` to `heap`.
     @inline(__always)
     private static func offer(_ sums: SIMD4<Double>, lanes: Int, first: Int, to heap: inout NeighbourHeap) {
-        if heap.isFull && !any(sums .< SIMD4(repeating: heap.worst)) { return }
-        for lane in 0..<lanes where !heap.isFull || sums[lane] < heap.worst {
+        if heap.isFull && !any(sums .<= SIMD4(repeating: heap.worst)) { return }
+        for lane in 0..<lanes where !heap.isFull || sums[lane] <= heap.worst {
             heap.insert(Neighbour(distance: sums[lane], index: first + lane))
         }
     }
@@ -115,20 +119,25 @@ fileprivate struct Neighbour {
     }
 }
 
-/// A bounded max-heap keeping the `capacity` best neighbours seen, the worst on top.
+/// The `capacity` best neighbours seen, in a max-heap with the worst on top, and, when
+/// `keepsTies`, those seen as far as that worst one (`ties`), which count as neighbours too.
 fileprivate struct NeighbourHeap {
     private var items: [Neighbour] = []
+    /// Neighbours at exactly `worst` beyond the heap's `capacity`.
+    private var ties: [Neighbour] = []
     let capacity: Int
+    let keepsTies: Bool
 
-    init(capacity: Int) {
+    init(capacity: Int, keepsTies: Bool) {
         self.capacity = capacity
+        self.keepsTies = keepsTies
         items.reserveCapacity(capacity)
     }
 
     var isFull: Bool { items.count == capacity }
     var worst: Double { items[0].distance }
 
-    /// Adds `neighbour`, dropping the worst when full (callers pass only better ones then).
+    /// Adds `neighbour`; once full, callers pass only ones at most as far as `worst`.
     mutating func insert(_ neighbour: Neighbour) {
         if items.count < capacity {
             items.append(neighbour)
@@ -141,6 +150,11 @@ fileprivate struct NeighbourHeap {
             }
             return
         }
+        if neighbour.distance == worst {
+            if keepsTies { ties.append(neighbour) }
+            return
+        }
+        let dropped = items[0]
         items[0] = neighbour
         var parent = 0
         while true {
@@ -152,8 +166,13 @@ fileprivate struct NeighbourHeap {
             items.swapAt(parent, largest)
             parent = largest
         }
+        if keepsTies && worst == dropped.distance {
+            ties.append(dropped)
+        } else {
+            ties.removeAll(keepingCapacity: true)
+        }
     }
 
-    /// The kept neighbours, nearest first.
-    func sorted() -> [Neighbour] { items.sorted { $1.isWorse(than: $0) } }
+    /// The neighbours, nearest first, equally near ones by training row.
+    func sorted() -> [Neighbour] { (items + ties).sorted { $1.isWorse(than: $0) } }
 }

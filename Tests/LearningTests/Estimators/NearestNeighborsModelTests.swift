@@ -51,6 +51,41 @@ import Testing
         #expect(predictions.probabilities == [0.5, 0.5, 0, 1])
     }
 
+    /// Four rows tie at distance 1 from the query, one of class a first: every one of them
+    /// votes, whatever `k` and the row order (taking the first k in file order would say a).
+    @Test(arguments: [1, 2, 4])
+    func rowsTiedWithTheKthNeighbourAllVote(k: Int) throws {
+        let x: [Double] = [-1, 1, -1, 1, 5, -5]
+        let codes: [Int32] = [0, 1, 1, 1, 0, 0]
+        let reversed = Array((0..<6).reversed())
+        for order in [Array(0..<6), reversed] {
+            let frame = DataFrame(columns: [
+                .numeric("x", order.map { x[$0] }),
+                .categorical("y", codes: order.map { codes[$0] }, levels: ["a", "b"]),
+            ], target: "y")
+            let model = try train(.knn, on: frame, parameters: ["k": .int(k)], seed: 0)
+            guard case .classes(let predictions) = try model.predict(DataFrame(columns: [.numeric("x", [0])])) else {
+                Issue.record("no classes"); return
+            }
+            #expect(predictions.labels == ["b"] && predictions.probabilities == [0.25, 0.75], "order \(order)")
+        }
+    }
+
+    /// A model saved before ties voted has no `tiesVote`: it keeps the first `k` tied rows by
+    /// training row, so a deployed model predicts as it did.
+    @Test func aModelSavedBeforeTiesVotedPredictsAsItDid() throws {
+        let frame = DataFrame(columns: [
+            .numeric("x", [-1, 1, -1, 1, 5, -5]),
+            .categorical("y", codes: [0, 1, 1, 1, 0, 0], levels: ["a", "b"]),
+        ], target: "y")
+        let model = try train(.knn, on: frame, parameters: ["k": .int(1)], seed: 0)
+        let json = String(decoding: try model.jsonData(), as: UTF8.self)
+        #expect(json.contains(#""tiesVote":true"#))
+        let old = try TrainedModel(jsonData: Data(json.replacingOccurrences(of: #","tiesVote":true"#, with: "").utf8))
+        let probe = DataFrame(columns: [.numeric("x", [0])])
+        #expect(try old.predict(probe).labels == ["a"] && model.predict(probe).labels == ["b"])
+    }
+
     @Test func distanceWeightsFavourTheNearestAndExactMatchesWin() throws {
         let frame = DataFrame(columns: [
             .numeric("x", [0, 1, 2, 3, 4]),
