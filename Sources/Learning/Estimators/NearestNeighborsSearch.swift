@@ -13,7 +13,8 @@ struct NearestNeighborsSearch {
     let tiesVote: Bool
 
     /// For each row of `queries`, `body(neighbours, squaredDistances)` with the `k` nearest
-    /// training rows (and, when `tiesVote`, those tied with the `k`-th), nearest first. Results are gathered per block, in order.
+    /// training rows (and, when `tiesVote`, those tied with the `k`-th), nearest first.
+    /// Results are gathered per block, in order.
     func map<T>(_ queries: DesignMatrix, k: Int,
                 _ body: (_ neighbours: [Int], _ squaredDistances: [Double]) -> T) -> [T] {
         precondition(queries.columnCount == dimension && k >= 1 && k <= count)
