@@ -41,6 +41,7 @@ public enum TableReader {
 
     private static func readAsWritten(path: String, separator: UInt8?, target: String?) throws(LearningError) -> LoadedTable {
         try FileContents(path: path).withBytes { (bytes) throws(LearningError) -> LoadedTable in
+            try refuseJSONArray(bytes, name: path)
             if separator == nil, JSONLinesReader.isJSONLines(path: path, bytes) {
                 return try JSONLinesReader.read(bytes, name: path, target: target)
             }
@@ -50,10 +51,21 @@ public enum TableReader {
 
     private static func readAsWritten(data: [UInt8], name: String, separator: UInt8?, target: String?) throws(LearningError) -> LoadedTable {
         try data.withUnsafeBufferPointer { (bytes) throws(LearningError) -> LoadedTable in
+            try refuseJSONArray(bytes, name: name)
             if separator == nil, JSONLinesReader.isJSONLines(path: name, bytes) {
                 return try JSONLinesReader.read(bytes, name: name, target: target)
             }
             return try CSVReader.read(data: data, name: name, separator: separator, target: target)
         }
+    }
+
+    /// A `.json` file holding one JSON array (`[{...}, ...]`) is not a table mlw reads; say so
+    /// rather than read its first line as a CSV header.
+    private static func refuseJSONArray(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws(LearningError) {
+        guard name.lowercased().hasSuffix(".json"),
+              bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "[")
+        else { return }
+        throw LearningError("the file holds a JSON array; expected CSV, TSV or JSON Lines (one flat JSON object "
+                            + "per line, in a .jsonl file)", file: name)
     }
 }

@@ -46,6 +46,8 @@ import Testing
         Case("truncated UTF-8 after a multi-byte character", bytes: Array("a,b\né,".utf8) + [0xC3, 0x28] + Array("\n".utf8), "t.csv:2:3: invalid UTF-8 (byte 0xC3); expected UTF-8 text"),
         Case("invalid UTF-8 in a numeric column", bytes: Array("a\n1\n".utf8) + [0x80] + Array("\n".utf8), "t.csv:3:1: invalid UTF-8 (byte 0x80); expected UTF-8 text"),
         Case("invalid UTF-8 in the header", bytes: Array("a,".utf8) + [0xED, 0xA0, 0x80] + Array("\n1,2\n".utf8), "t.csv:1:3: invalid UTF-8 (byte 0xED); expected UTF-8 text"),
+        Case("infinite number", "a,b\n1,x\ninf,y\n", "t.csv:3:1: `inf` in numeric column `a` is not a finite number; expected a finite number, or an empty field or NA for a missing value"),
+        Case("number too large for a double", "a,b\n1,\"2\"\n3,-1e400\n", "t.csv:3:3: `-1e400` in numeric column `b` is not a finite number; expected a finite number, or an empty field or NA for a missing value"),
         Case("unknown target", "sepal,species\n1,a\n", target: "specis", "t.csv: no column named `specis` (did you mean `species`?); expected one of: sepal, species"),
         Case("unknown target, nothing close", "a,b\n1,2\n", target: "label", "t.csv: no column named `label`; expected one of: a, b"),
     ]

@@ -30,8 +30,22 @@ import Testing
     }
 
     @Test func numberSyntax() throws {
-        let frame = try DataFixtures.read("v\n1e3\n-0.5\n.5\n5.\n+2\n-inf\n 7 \n12345678901234567890\n0.1000000000000000055511151231257827\n")
-        #expect(DataFixtures.numbers(frame.column(named: "v")) == [1000, -0.5, 0.5, 5, 2, -.infinity, 7, 12345678901234567890, 0.1])
+        let frame = try DataFixtures.read("v\n1e3\n-0.5\n.5\n5.\n+2\n 7 \n12345678901234567890\n0.1000000000000000055511151231257827\n")
+        #expect(DataFixtures.numbers(frame.column(named: "v")) == [1000, -0.5, 0.5, 5, 2, 7, 12345678901234567890, 0.1])
+    }
+
+    /// `inf` is refused in a numeric column (see CSVReaderErrorTests), but a column that turns out to
+    /// hold text keeps it as text, wherever the text comes.
+    @Test func infinityInATextColumnIsText() throws {
+        let frame = try DataFixtures.read("v,w\ninf,1\n2,2\nabc,3\n")
+        #expect(DataFixtures.labels(frame.column(named: "v")) == ["inf", "2", "abc"])
+    }
+
+    @Test func aJSONArrayFileIsRefusedAsSuch() {
+        #expect(throws: LearningError("the file holds a JSON array; expected CSV, TSV or JSON Lines (one flat JSON object "
+                                      + "per line, in a .jsonl file)", file: "t.json")) {
+            try TableReader.read(data: Array(" [{\"a\": 1}]\n".utf8), name: "t.json")
+        }
     }
 
     @Test(arguments: [

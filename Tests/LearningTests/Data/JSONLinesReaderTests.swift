@@ -74,6 +74,7 @@ struct JSONLinesReaderTests {
         ("nested array", "{\"a\": [1]}\n", "t.jsonl:1:7: `a` holds an array; a row's values must be numbers, strings, true, false or null"),
         ("duplicate key", "{\"a\": 1, \"a\": 2}\n", "t.jsonl:1:10: the field `a` appears twice in the row"),
         ("bad number", "{\"a\": 1.}\n", "t.jsonl:1:9: expected digits after the decimal point"),
+        ("number too large", "{\"a\": 1}\n{\"a\": 2e400}\n", "t.jsonl:2:7: `2e400` is not a finite number (too large for a double); expected a finite number, or null"),
         ("bad escape", "{\"a\": \"\\q\"}\n", "t.jsonl:1:8: unknown escape `\\q` in a string"),
         ("lone surrogate", "{\"a\": \"\\ud800x\"}\n", "t.jsonl:1:14: a lone surrogate in a \\u escape"),
         ("blank lines only", "{\n", "t.jsonl:1:2: expected a quoted field name"),

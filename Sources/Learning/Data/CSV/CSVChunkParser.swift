@@ -12,6 +12,9 @@ final class CSVChunk {
     var interners: [ByteInterner]
     var rowCount = 0
     var failure: CSVFailure?
+    /// Per column, the byte offset of its first infinite number (`inf`, or too large for a
+    /// `Double`): an error once the column is known to be numeric.
+    var firstInfinite: [Int?]
 
     init(capacity: Int, columnCount: Int, isText: [Bool]) {
         self.capacity = max(capacity, 1)
@@ -20,11 +23,16 @@ final class CSVChunk {
         values = .allocate(capacity: self.capacity * columnCount)
         codes = .allocate(capacity: self.capacity * columnCount)
         interners = Array(repeating: ByteInterner(), count: columnCount)
+        firstInfinite = Array(repeating: nil, count: columnCount)
     }
 
     deinit {
         values.deallocate()
         codes.deallocate()
+    }
+
+    func noteInfinite(column: Int, offset: Int) {
+        if firstInfinite[column] == nil { firstInfinite[column] = offset }
     }
 
     func numbers(of column: Int) -> UnsafeBufferPointer<Double> {
@@ -83,6 +91,7 @@ struct CSVChunkParser {
                 let slot = column * capacity + row
                 if !isText[column], let (value, next) = DecimalParser.parsePrefix(p, scanner.end), scanner.isFieldEnd(next) {
                     values[slot] = value
+                    if value.isInfinite { chunk.noteInfinite(column: column, offset: scanner.offset(p)) }
                     p = next
                 } else {
                     switch readField(at: p, column: column, slot: slot, into: chunk, &interners, &scratch) {
@@ -145,6 +154,7 @@ struct CSVChunkParser {
             }
             guard let value = missing ? .nan : DecimalParser.parse(content) else { return false }
             chunk.values[slot] = value
+            if value.isInfinite { chunk.noteInfinite(column: column, offset: scanner.offset(field.start)) }
             return true
         }
         return stored ? .stored(next: field.next) : .text

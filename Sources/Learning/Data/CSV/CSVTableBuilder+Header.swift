@@ -63,6 +63,16 @@ extension CSVTableBuilder {
         return counts[best] > 0 ? candidates[best] : candidates[0]
     }
 
+    /// The error for an infinite number at byte `offset` of numeric column `column`.
+    func infiniteNumber(at offset: Int, column: String) -> LearningError {
+        let at = position(offset)
+        var end = offset
+        while end < bytes.count, end - offset < 40, bytes[end] != scanner.separator,
+              bytes[end] != CSVScanner.lineFeed, bytes[end] != CSVScanner.carriageReturn { end += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+        return .infiniteNumber(text, column: column, file: name, line: at.line, column: at.column)
+    }
+
     /// The `LearningError` for a structural failure, with its line and column.
     func error(for failure: CSVFailure, columnCount: Int) -> LearningError {
         let at = position(failure.offset)

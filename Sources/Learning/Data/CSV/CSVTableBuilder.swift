@@ -55,6 +55,11 @@ struct CSVTableBuilder {
         let stale = chunks.indices.filter { chunks[$0].isText != isText }
         let redone = Parallel.map(stale.count) { parser.parse(ranges[stale[$0]], textColumns: isText) }
         for (index, chunk) in zip(stale, redone) { chunks[index] = chunk }
+        if let (offset, column) = (0..<columnCount).filter({ !isText[$0] }).compactMap({ column in
+            chunks.compactMap { $0.firstInfinite[column] }.min().map { ($0, column) }
+        }).min(by: { $0.0 < $1.0 }) {
+            throw infiniteNumber(at: offset, column: header.names[column])
+        }
 
         let rowCount = chunks.reduce(0) { $0 + $1.rowCount }
         let columns = Parallel.map(columnCount) { column in

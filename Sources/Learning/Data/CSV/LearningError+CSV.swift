@@ -32,6 +32,11 @@ extension LearningError {
         return LearningError("invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); expected UTF-8 text", file: file, line: line, column: column)
     }
 
+    static func infiniteNumber(_ text: String, column name: String, file: String, line: Int, column: Int) -> LearningError {
+        LearningError("`\(text)` in numeric column `\(name)` is not a finite number; expected a finite number, "
+                      + "or an empty field or NA for a missing value", file: file, line: line, column: column)
+    }
+
     static func unknownTarget(_ target: String, columns: [String], file: String) -> LearningError {
         var message = "no column named `\(target)`"
         if let nearest = EditDistance.nearest(to: target, in: columns) {

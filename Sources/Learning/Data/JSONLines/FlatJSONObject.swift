@@ -104,6 +104,10 @@ struct FlatJSONObject {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
         guard let number = Double(text) else { at = start; throw fail("expected a number") }
+        guard number.isFinite else {
+            at = start
+            throw fail("`\(text)` is not a finite number (too large for a double); expected a finite number, or null")
+        }
         return .number(number, text: text)
     }
 

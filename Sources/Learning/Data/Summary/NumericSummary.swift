@@ -59,9 +59,11 @@ public struct NumericSummary: Sendable, Equatable {
     }
 
     /// NumPy's `histogram(values, bins)`: edges by `linspace`, bin by scaled offset, then
-    /// corrected against the edges.
+    /// corrected against the edges. Values are finite (readers refuse others); were they
+    /// not, the histogram would have a single bin holding every value.
     static func histogram(_ sorted: [Double], bins: Int) -> ([Int], [Double]) {
         var low = sorted.first!, high = sorted.last!
+        guard (high - low).isFinite else { return ([sorted.count], [low, high]) }
         if low == high {
             low -= 0.5
             high += 0.5
