@@ -28,6 +28,12 @@ enum CompareCommand {
         }
         let data = try comparisonData(context, models: models)
         let metric = try MetricDirection.metric(context, task: first.model.task)
+        let folds = try context.integer("folds")
+        // Cross-validated first, so that a bad `folds=` fails before anything is printed.
+        let resampled = try folds.flatMap { folds throws(Diagnostic) in
+            models.count != 2 ? nil :
+            try resampledTest(models[0], models[1], data: data, folds: folds, metric: metric, context: context)
+        }
         var scores: [Double] = []
         var rows: [[String]] = []
         var metricNames: [String] = []
@@ -47,8 +53,11 @@ enum CompareCommand {
         let (a, b) = (models[0], models[1])
         let pValue: Double
         let testName: String
-        if let folds = try context.integer("folds") {
-            pValue = try resampledTest(a, b, data: data, folds: folds, metric: metric, context: context)
+        if let folds, let resampled {
+            context.say(resampled.line)
+            pValue = resampled.pValue
+            // The verdict weighs what the test compared: the cross-validated means, not the scores on DATA.
+            scores = [resampled.meanA, resampled.meanB]
             testName = "resampled_t"
             context.explain("folds= asks for the corrected resampled t-test: both algorithms are trained and scored on the same \(folds) folds, "
                             + "and the t statistic's variance is corrected (Nadeau & Bengio) because the folds share training rows")
@@ -78,16 +87,25 @@ enum CompareCommand {
         return .ok
     }
 
+    /// The corrected resampled t-test's result, and the line that reports it.
+    private struct ResampledResult {
+        let pValue: Double
+        let meanA: Double
+        let meanB: Double
+        let line: String
+    }
+
     private static func resampledTest(_ a: SessionModel, _ b: SessionModel, data: Dataset, folds: Int, metric: String,
-                                      context: CommandContext) throws(Diagnostic) -> Double {
+                                      context: CommandContext) throws(Diagnostic) -> ResampledResult {
         let seed = try context.seed()
         do {
             let cvA = try crossValidate(a.model.algorithm, on: data.frame, parameters: a.model.parameters, folds: folds, seed: seed)
             let cvB = try crossValidate(b.model.algorithm, on: data.frame, parameters: b.model.parameters, folds: folds, seed: seed,
                                         assignment: cvA.assignment)
             let test = try ResampledTTest(cvA, cvB, metric: metric)
-            context.say("corrected resampled t-test (Nadeau & Bengio) over the same \(folds) folds of \(data.name), seed \(seed): \(a.name) \(Formatting.metric(cvA.mean(metric) ?? .nan)) vs \(b.name) \(Formatting.metric(cvB.mean(metric) ?? .nan)) mean \(metric); t = \(Formatting.statistic(test.statistic)), df = \(test.degreesOfFreedom), p = \(pText(test.pValue))")
-            return test.pValue
+            let (meanA, meanB) = (cvA.mean(metric) ?? .nan, cvB.mean(metric) ?? .nan)
+            let line = "corrected resampled t-test (Nadeau & Bengio) over the same \(folds) folds of \(data.name), seed \(seed): \(a.name) \(Formatting.metric(meanA)) vs \(b.name) \(Formatting.metric(meanB)) mean \(metric); t = \(Formatting.statistic(test.statistic)), df = \(test.degreesOfFreedom), p = \(pText(test.pValue))"
+            return ResampledResult(pValue: test.pValue, meanA: meanA, meanB: meanB, line: line)
         } catch {
             throw context.placed(error)
         }

@@ -5,12 +5,14 @@ extension LearningError {
     }
 
     static func tooManyFolds(_ folds: Int, rows: Int) -> LearningError {
-        LearningError("cannot make \(folds) folds from \(rows) rows with a target; use at most \(rows) folds")
+        LearningError("cannot make \(folds) folds from \(rows) rows with a target; expected `folds` of at most \(rows)")
     }
 
     static func classTooSmallForFolds(_ folds: Int, label: String, count: Int, target: String) -> LearningError {
-        LearningError("cannot make \(folds) stratified folds: class `\(label)` of `\(target)` has only \(count) "
-            + "row\(count == 1 ? "" : "s"); use at most \(count) folds")
+        let fix = count >= 2 ? "expected `folds` of at most \(count)"
+            : "stratified folds need at least 2 rows of every class, so leave that class out (filter) or merge it"
+        return LearningError("cannot make \(folds) stratified folds: class `\(label)` of `\(target)` has only \(count) "
+            + "row\(count == 1 ? "" : "s"); " + fix)
     }
 
     static func assignmentLength(_ count: Int, rows: Int) -> LearningError {

@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test(arguments: [(1, "cross-validation needs at least 2 folds, got 1"),
-                      (11, "cannot make 11 folds from 10 rows; expected at most one fold per row")])
+                      (11, "cannot make 11 folds from 10 rows; expected `folds` of at most 10")])
     func kFoldErrors(folds: Int, message: String) {
         #expect(throws: LearningError(message)) {
             _ = try Splitter.kFold(rowCount: 10, folds: folds, seed: 0, stratifyBy: nil)

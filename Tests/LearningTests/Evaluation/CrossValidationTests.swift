@@ -86,7 +86,7 @@ import Testing
 
     @Test(arguments: [
         (1, nil, "cross-validation needs at least 2 folds, got 1"),
-        (200, nil, "cannot make 200 folds from 150 rows with a target; use at most 150 folds"),
+        (200, nil, "cannot make 200 folds from 150 rows with a target; expected `folds` of at most 150"),
         (5, [0, 1], "the fold assignment has 2 entries for 150 rows"),
         (2, Array(repeating: 0, count: 150), "fold 1 has no rows with a target"),
     ] as [(Int, [Int]?, String)])
@@ -100,7 +100,7 @@ import Testing
     @Test func stratifiedFoldsNeedEnoughRowsPerClass() throws {
         let iris = try EstimatorFixtures.dataset("iris")
         let rows = Array(0..<50) + Array(50..<53) + Array(100..<150)
-        #expect(throws: LearningError("cannot make 5 stratified folds: class `versicolor` of `species` has only 3 rows; use at most 3 folds")) {
+        #expect(throws: LearningError("cannot make 5 stratified folds: class `versicolor` of `species` has only 3 rows; expected `folds` of at most 3")) {
             try crossValidate(.logistic, on: iris.selecting(rows: rows), parameters: [:], folds: 5, seed: 0)
         }
     }

@@ -18,7 +18,7 @@ extension Splitter {
             throw LearningError("cross-validation needs at least 2 folds, got \(folds)")
         }
         guard folds <= rowCount else {
-            throw LearningError("cannot make \(folds) folds from \(rowCount) rows; expected at most one fold per row")
+            throw LearningError("cannot make \(folds) folds from \(rowCount) rows; expected `folds` of at most \(rowCount)")
         }
         var generator = SeededGenerator(seed: seed)
         var result = [[Int]](repeating: [], count: folds)
