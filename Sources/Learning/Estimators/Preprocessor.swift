@@ -80,24 +80,33 @@ public struct Preprocessor: Sendable, Codable, Equatable {
                 }
             }
         case (.categorical(_, let levels, let fill), .categorical(let codes, let columnLevels)):
-            // Map this column's codes to output positions once per level, by text.
-            var position: [String: Int] = [:]
-            for (index, level) in levels.enumerated() { position[level] = index }
-            let slots = columnLevels.map { position[$0] ?? -1 }
-            let fillSlot = fill.flatMap { position[$0] } ?? -1
-            codes.withUnsafeBufferPointer { source in
-                matrix.values.withUnsafeMutableBufferPointer { target in
-                    for row in 0..<rows {
-                        let code = Int(source[row])
-                        let slot = code < 0 ? fillSlot : slots[code]
-                        if slot >= 0 { target[row * width + offset + slot] = 1 }
-                    }
-                }
-            }
+            Self.oneHot(codes: codes, columnLevels: columnLevels, levels: levels, fill: fill, into: &matrix, offset: offset)
+        case (.categorical(_, let levels, let fill), .numeric):
+            // Categories that all look like numbers in this file (codes such as 12): read as their text.
+            guard case .categorical(let codes, let columnLevels) = column.asClasses.storage else { return }
+            Self.oneHot(codes: codes, columnLevels: columnLevels, levels: levels, fill: fill, into: &matrix, offset: offset)
         case (.numeric, .categorical):
             throw .featureKind(encoding.name, trained: "numeric", found: column.kind)
-        case (.categorical, .numeric):
-            throw .featureKind(encoding.name, trained: "categorical", found: column.kind)
+        }
+    }
+
+    /// Sets the one-hot slots of a categorical column: each code's level by text among the
+    /// training `levels`, a missing code the `fill` level, an unseen level no slot.
+    private static func oneHot(codes: [Int32], columnLevels: [String], levels: [String], fill: String?,
+                               into matrix: inout DesignMatrix, offset: Int) {
+        let rows = matrix.rowCount, width = matrix.columnCount
+        var position: [String: Int] = [:]
+        for (index, level) in levels.enumerated() { position[level] = index }
+        let slots = columnLevels.map { position[$0] ?? -1 }
+        let fillSlot = fill.flatMap { position[$0] } ?? -1
+        codes.withUnsafeBufferPointer { source in
+            matrix.values.withUnsafeMutableBufferPointer { target in
+                for row in 0..<rows {
+                    let code = Int(source[row])
+                    let slot = code < 0 ? fillSlot : slots[code]
+                    if slot >= 0 { target[row * width + offset + slot] = 1 }
+                }
+            }
         }
     }
 }

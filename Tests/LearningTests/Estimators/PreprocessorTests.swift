@@ -58,6 +58,16 @@ import Testing
         #expect(x.values == [0, 1, 0, /* unseen */ 0, 0, 0, 1, 0, 0, /* missing → red */ 0, 0, 1])
     }
 
+    /// A categorical feature whose values in a new file all look like numbers (codes such as 12) is read
+    /// as their text, not refused; a column missing in every row (read as numbers) takes the fill.
+    @Test func aCategoricalReadAsNumbersHereIsMatchedByItsText() throws {
+        let training = Column.categorical("code", codes: [0, 1, 2, 2], levels: ["A1", "B2", "12"])
+        let preprocessor = Preprocessor.fit([training], standardize: false)
+        #expect(preprocessor.outputNames == ["code=12", "code=A1", "code=B2"])
+        let x = try preprocessor.transform(DataFrame(columns: [.numeric("code", [12, .nan, 7])]))
+        #expect(x.values == [1, 0, 0, /* missing → 12 */ 1, 0, 0, /* unseen */ 0, 0, 0])
+    }
+
     @Test func mostFrequentTiesGoToTheSmallestLevel() {
         let column = Column.categorical("s", codes: [0, 1, 1, 0], levels: ["yes", "no"], kind: .boolean)
         #expect(Preprocessor.fit([column], standardize: false).features
