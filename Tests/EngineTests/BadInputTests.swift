@@ -62,6 +62,7 @@ struct BadInputTests {
         LineCase(line: "evaluate nobody on test", expected: "unknown model `nobody`"),
         LineCase(line: "print lr.tset.accuracy", expected: "unknown value `lr.tset.accuracy`"),
         LineCase(line: "split iris into a, a", expected: "the two parts need different names"),
+        LineCase(line: "split iris into iris, rest", expected: "`iris` is the dataset being split; name the parts differently"),
         LineCase(line: "train f = forest on train trees=0", expected: "option `trees`: must be a whole number ≥ 1, got 0"),
         LineCase(line: "train k = knn on train k=-1", expected: "option `k`: must be a whole number ≥ 1, got -1"),
         LineCase(line: "train g = boost on train rate=2", expected: "option `rate`: must be a number > 0 and ≤ 1, got 2"),

@@ -37,6 +37,25 @@ struct ScriptingTests {
         #expect(session.datasets["a"]?.frame.rowCount == 75)
     }
 
+    /// `$NAME` stands for an algorithm and inside a list too, and what it names is checked when the command runs.
+    @Test func parametersStandForAnAlgorithmAndInsideLists() {
+        let harness = Harness(session: Session(parameterOverrides: ["algo": .word("knn")]))
+        harness.run("param algo=forest")
+        harness.run("param depth=2")
+        harness.run("load iris from \"\(iris)\" target=species")
+        #expect(harness.run("train m = $algo on iris k=3").result == .ran(.ok))
+        #expect(harness.session.models["m"]?.model.algorithm == .knn && harness.session.models["m"]?.model.parameters["k"] == .int(3))
+        #expect(harness.error("train n = $algo on iris trees=3") == "unknown parameter `trees` for knn; valid parameters: k, weights")
+        #expect(harness.error("train n = $algo on iris k=0") == "option `k`: must be a whole number ≥ 1, got 0")
+        harness.run("param other=forrest")
+        #expect(harness.error("train n = $other on iris") == "unknown algorithm `forrest`")
+        let tuned = harness.run("tune t = tree on iris depth=[$depth, 3] folds=3")
+        #expect(tuned.result == .ran(.ok))
+        #expect(tuned.output.contains { $0.hasPrefix("2 ") })
+        #expect(harness.error("tune t = tree on iris depth=[2, $depth]") == "option `depth` lists 2 twice; expected each value once")
+        #expect(harness.session.models["n"] == nil)
+    }
+
     @Test func splitRecordsLineageAndIsSeeded() {
         let first = Harness(), second = Harness()
         for harness in [first, second] {

@@ -12,11 +12,17 @@ struct CommandContext {
 
     var acceptedOptions: [OptionSpec] {
         guard let spec = table.command(named: command.name) else { return [] }
-        return table.options(for: spec, algorithm: command.slot("ALGO")?.value.text)
+        let algorithm = command.slot("ALGO").flatMap { try? resolve($0.value, at: $0.range).text }
+        return table.options(for: spec, algorithm: algorithm)
     }
 
     /// A value with `$NAME` replaced by the parameter's value.
     func resolve(_ value: Value, at range: SourceRange) throws(Diagnostic) -> Value {
+        if case .list(let items) = value {
+            var resolved: [Value] = []
+            for item in items { resolved.append(try resolve(item, at: range)) }
+            return .list(resolved)
+        }
         guard case .parameter(let name) = value else { return value }
         guard let bound = session.parameters[name] else {
             throw Diagnostic("unknown parameter `$\(name)`", at: range,

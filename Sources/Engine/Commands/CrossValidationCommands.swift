@@ -136,8 +136,13 @@ struct Grid {
             if items.isEmpty {
                 throw Diagnostic("option `\(option.key)` has an empty list of values", at: option.valueRange, hint: "give at least one value: \(option.key)=[...]")
             }
+            let parameters = items.map(ExperimentCommands.parameterValue)
+            if let repeated = parameters.indices.first(where: { parameters[..<$0].contains(parameters[$0]) }) {
+                throw Diagnostic("option `\(option.key)` lists \(items[repeated]) twice; expected each value once",
+                                 at: option.valueRange)
+            }
             keys.append(option.key)
-            values.append(items.map(ExperimentCommands.parameterValue))
+            values.append(parameters)
         }
     }
 

@@ -55,6 +55,10 @@ extension DataCommands {
         guard first.value != second.value else {
             throw Diagnostic("the two parts need different names", at: second.range)
         }
+        for part in [first, second] where part.value == source.name {
+            throw Diagnostic("`\(source.name)` is the dataset being split; name the parts differently, so that it and their "
+                             + "lineage back to it stay", at: part.range, hint: "split \(source.name) into train, test")
+        }
         let ratio = try context.number("ratio", default: 0.8)
         let seed = try context.seed()
         let explicitStratify = try context.flag("stratify")

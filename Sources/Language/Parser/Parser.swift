@@ -133,6 +133,11 @@ public struct Parser: Sendable {
             }
             command.slots[name] = Located(.list(names), range)
         case .algorithm:
+            if case .parameter(let parameter) = token.token {
+                command.slots[name] = Located(.parameter(parameter), token.range)
+                cursor.advance()
+                return
+            }
             guard case .word(let word) = token.token else { throw wrong }
             guard table.algorithm(named: word) != nil else {
                 throw Diagnostic("unknown algorithm `\(word)`", at: token.range,
@@ -208,8 +213,12 @@ public struct Parser: Sendable {
     private func parseOptions(of spec: CommandSpec, into command: inout Command, cursor: inout TokenCursor) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var algorithm: String?
+        // An algorithm given as `$NAME` is known only when the command runs, and its parameters are checked then.
+        var algorithmIsParameter = false
         switch spec.extraOptions {
-        case .algorithmParameters(let slot), .algorithmParameterGrids(let slot): algorithm = command.slot(slot)?.value.text
+        case .algorithmParameters(let slot), .algorithmParameterGrids(let slot):
+            algorithm = command.slot(slot)?.value.text
+            if case .parameter? = command.slot(slot)?.value { algorithmIsParameter = true }
         case .none: break
         }
         let accepted = table.options(for: spec, algorithm: algorithm)
@@ -235,12 +244,16 @@ public struct Parser: Sendable {
                 problems.append(error)
                 break
             }
-            guard let option = accepted.first(where: { $0.name == key }) else {
-                problems.append(unknownOption(key, at: token.range, of: spec, algorithm: algorithm, accepted: accepted))
-                continue
-            }
             if command.option(key) != nil {
                 problems.append(Diagnostic("option `\(key)` is given twice", at: token.range))
+                continue
+            }
+            guard let option = accepted.first(where: { $0.name == key }) else {
+                if algorithmIsParameter {
+                    command.options.append(Option(key: key, keyRange: token.range, value: value.value, valueRange: value.range))
+                } else {
+                    problems.append(unknownOption(key, at: token.range, of: spec, algorithm: algorithm, accepted: accepted))
+                }
                 continue
             }
             if let problem = option.type.problem(with: value.value) {
