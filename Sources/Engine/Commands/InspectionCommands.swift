@@ -95,18 +95,36 @@ enum InspectionCommands {
         var plot = LinePlot(xLabel: "false positive rate", yLabel: "true positive rate")
         let marks: [Character] = ["●", "■", "▲", "◆", "○", "□", "△", "◇"]
         let classes = predictions.classes.count == 2 ? [predictions.classes[1]] : predictions.classes
-        var legend: [String] = []
-        for (index, label) in classes.prefix(marks.count).enumerated() {
+        var legend: [String] = [], undrawn: [String] = [], uncurved: [String] = []
+        for label in classes {
             guard let scores = predictions.probabilities(of: label) else { continue }
-            let curve = rocCurve(scores: scores, positives: truth.map { $0 == label })
+            let positives = truth.map { $0 == label }
+            let count = positives.lazy.filter { $0 }.count
+            guard count > 0, count < positives.count else {
+                uncurved.append(label)
+                continue
+            }
+            let curve = rocCurve(scores: scores, positives: positives)
             let name = "\(label) vs rest: AUC \(Formatting.metric(curve.auc))"
-            plot.series.append(.init(mark: marks[index], label: name, points: zip(curve.fpr, curve.tpr).map { LinePlot.Point($0, $1) }))
-            legend.append("\(marks[index]) \(name)")
             context.session.values["\(model.name).\(data.name).roc_auc.\(label)"] = .metric(curve.auc)
+            guard plot.series.count < marks.count else {
+                undrawn.append(name)
+                continue
+            }
+            let mark = marks[plot.series.count]
+            plot.series.append(.init(mark: mark, label: name, points: zip(curve.fpr, curve.tpr).map { LinePlot.Point($0, $1) }))
+            legend.append("\(mark) \(name)")
         }
         context.say("ROC curve of \(model.name) on \(data.name)")
         context.emit(.plot(plot))
         for line in legend { context.say(line) }
+        if !undrawn.isEmpty {
+            context.say("not drawn (a chart holds \(marks.count) curves): " + undrawn.joined(separator: "; "))
+        }
+        if !uncurved.isEmpty {
+            context.say("no curve for \(uncurved.map { "`\($0)`" }.joined(separator: ", ")): a ROC curve needs rows of the class "
+                        + "and rows of the rest in \(data.name)")
+        }
     }
 
     static func export(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
