@@ -79,8 +79,8 @@ struct NearestNeighborsSearch {
     /// Offers training rows `first ..< first + lanes` at squared distances `sums` to `heap`.
     @inline(__always)
     private static func offer(_ sums: SIMD4<Double>, lanes: Int, first: Int, to heap: inout NeighbourHeap) {
-        if heap.isFull && !any(sums .<= SIMD4(repeating: heap.worst)) { return }
-        for lane in 0..<lanes where !heap.isFull || sums[lane] <= heap.worst {
+        if heap.isFull && !any(sums .<= SIMD4(repeating: heap.farthestKept)) { return }
+        for lane in 0..<lanes where !heap.isFull || sums[lane] <= heap.farthestKept {
             heap.insert(Neighbour(distance: sums[lane], index: first + lane))
         }
     }
@@ -124,7 +124,7 @@ fileprivate struct Neighbour {
 /// `keepsTies`, those seen as far as that worst one (`ties`), which count as neighbours too.
 fileprivate struct NeighbourHeap {
     private var items: [Neighbour] = []
-    /// Neighbours at exactly `worst` beyond the heap's `capacity`.
+    /// Neighbours beyond the heap's `capacity` tied with `worst` (within `tieTolerance`).
     private var ties: [Neighbour] = []
     let capacity: Int
     let keepsTies: Bool
@@ -138,7 +138,15 @@ fileprivate struct NeighbourHeap {
     var isFull: Bool { items.count == capacity }
     var worst: Double { items[0].distance }
 
-    /// Adds `neighbour`; once full, callers pass only ones at most as far as `worst`.
+    /// How much farther than the `k`-th a row may be and still be tied with it: squared distances
+    /// of rows that are equally far in exact arithmetic differ by rounding (after standardising).
+    static let tieTolerance = 1e-9
+
+    /// Once full, the farthest squared distance a row can have and still count: `worst`, or
+    /// within `tieTolerance` of it when ties are kept.
+    var farthestKept: Double { keepsTies ? worst * (1 + Self.tieTolerance) : worst }
+
+    /// Adds `neighbour`; once full, callers pass only ones at most as far as `farthestKept`.
     mutating func insert(_ neighbour: Neighbour) {
         if items.count < capacity {
             items.append(neighbour)
@@ -151,8 +159,8 @@ fileprivate struct NeighbourHeap {
             }
             return
         }
-        if neighbour.distance == worst {
-            if keepsTies { ties.append(neighbour) }
+        if neighbour.distance >= worst {
+            if keepsTies && neighbour.distance <= farthestKept { ties.append(neighbour) }
             return
         }
         let dropped = items[0]
@@ -167,10 +175,10 @@ fileprivate struct NeighbourHeap {
             items.swapAt(parent, largest)
             parent = largest
         }
-        if keepsTies && worst == dropped.distance {
+        if keepsTies {
             ties.append(dropped)
-        } else {
-            ties.removeAll(keepingCapacity: true)
+            let bound = farthestKept
+            ties.removeAll { $0.distance > bound }
         }
     }
 

@@ -71,6 +71,14 @@ import Testing
         }
     }
 
+    /// x = 1 is exactly as far from 0 as from 2, but standardising (mean 3.75) makes the two
+    /// squared distances differ in their last bits: they still tie, so both vote.
+    @Test func distancesEqualButForRoundingTie() throws {
+        let frame = DataFrame(columns: [.numeric("x", [0, 2, 4, 9]), .numeric("y", [0, 10, 30, 1])], target: "y")
+        let model = try train(.knn, on: frame, parameters: ["k": .int(1)], seed: 0)
+        #expect(try model.predict(DataFrame(columns: [.numeric("x", [1, 2])])) == .values([5, 10]))
+    }
+
     /// A model saved before ties voted has no `tiesVote`: it keeps the first `k` tied rows by
     /// training row, so a deployed model predicts as it did.
     @Test func aModelSavedBeforeTiesVotedPredictsAsItDid() throws {
