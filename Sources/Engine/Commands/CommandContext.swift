@@ -76,6 +76,20 @@ struct CommandContext {
         try integer("seed").map { UInt64($0) } ?? session.seed
     }
 
+    /// Writes `data` to the file at `path`, whose folder must exist.
+    func write(_ data: Data, toExisting path: Located<String>) throws(Diagnostic) {
+        let directory = URL(fileURLWithPath: path.value).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic("cannot write \(path.value): there is no directory \(directory)", at: path.range)
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path.value), options: .atomic)
+        } catch {
+            throw Diagnostic("cannot write \(path.value): \(error.localizedDescription)", at: path.range)
+        }
+    }
+
     /// Writes `text` to the file at `path`, making its folder when needed.
     func write(_ text: String, to path: Located<String>) throws(Diagnostic) {
         do {

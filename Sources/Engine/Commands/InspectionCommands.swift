@@ -141,12 +141,10 @@ enum InspectionCommands {
                 data = try model.model.jsonData()
                 format = "mlw model artifact JSON, format \(TrainedModel.currentFormatVersion)"
             }
-            try data.write(to: URL(fileURLWithPath: path.value), options: .atomic)
-        } catch let error as LearningError {
-            throw Diagnostic(error.description, at: path.range)
         } catch {
-            throw Diagnostic("cannot write \(path.value): \(error.localizedDescription)", at: path.range)
+            throw Diagnostic(error.description, at: path.range)
         }
+        try context.write(data, toExisting: path)
         context.say("exported \(model.name) (\(model.model.algorithm.rawValue)) to \(path.value): \(Formatting.bytes(data.count)), \(format)")
         if model.model.algorithm == .boost {
             context.say("input columns, in order: " + model.model.preprocessor.outputNames.joined(separator: ", "))

@@ -23,16 +23,7 @@ enum PredictCommand {
             let path = try context.text("PATH")
             let file = path.value
             let text = CSVWriter.text(output)
-            let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw Diagnostic("cannot write \(file): there is no directory \(directory)", at: path.range)
-            }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-            } catch {
-                throw Diagnostic("cannot write \(file): \(error.localizedDescription)", at: path.range)
-            }
+            try context.write(Data(text.utf8), toExisting: path)
             context.say(said)
             context.say("wrote \(Formatting.count(output.rowCount, "row")) × \(Formatting.count(output.columns.count, "column")) to \(file) "
                         + "(\(Formatting.bytes(text.utf8.count))): the columns of \(data.name), then "

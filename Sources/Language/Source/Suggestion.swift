@@ -8,7 +8,8 @@ public enum Suggestion {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best else { return nil }
+        // A name that shares no letter with the word (`y` and `a`) is no suggestion.
+        guard let best, best.distance < max(word.count, best.name.count) else { return nil }
         let limit = max(1, min(3, (word.count + 1) / 3))
         if best.distance <= limit { return best.name }
         if best.name.lowercased().hasPrefix(lowered), word.count >= 2 { return best.name }

@@ -26,7 +26,8 @@ enum EditDistance {
             let distance = between(lowered, candidate.lowercased())
             if distance < best?.distance ?? Int.max { best = (candidate, distance) }
         }
-        guard let best else { return nil }
+        // A name that shares no letter with the word (`y` and `a`) is no suggestion.
+        guard let best, best.distance < max(word.count, best.name.count) else { return nil }
         let allowed = max(1, max(word.count, best.name.count) / 3)
         return best.distance <= allowed ? best.name : nil
     }

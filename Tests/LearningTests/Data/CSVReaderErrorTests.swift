@@ -50,6 +50,7 @@ import Testing
         Case("number too large for a double", "a,b\n1,\"2\"\n3,-1e400\n", "t.csv:3:3: `-1e400` in numeric column `b` is not a finite number; expected a finite number, or an empty field or NA for a missing value"),
         Case("unknown target", "sepal,species\n1,a\n", target: "specis", "t.csv: no column named `specis` (did you mean `species`?); expected one of: sepal, species"),
         Case("unknown target, nothing close", "a,b\n1,2\n", target: "label", "t.csv: no column named `label`; expected one of: a, b"),
+        Case("unknown one-letter target, no letter in common", "a,b\n1,2\n", target: "y", "t.csv: no column named `y`; expected one of: a, b"),
     ]
 
     @Test(arguments: cases)
