@@ -28,6 +28,8 @@ struct DataReportTests {
         #expect(trained.contains { $0.hasPrefix("trained m = linear on d: 25 rows, 3 without y left out, 3 features") })
         let evaluated = harness.run("evaluate m on d").output
         #expect(evaluated.contains("on d (25 rows, 3 without y left out):"))
+        let validated = harness.run("cv linear on d folds=3").output
+        #expect(validated.contains { $0.hasPrefix("3-fold cross-validation of linear on d (25 rows, 3 without y left out, seed ") })
         harness.run("filter d into known where=\"y >= 0\"")
         #expect(harness.run("evaluate m on known").output.contains("on known (22 rows):"))
     }

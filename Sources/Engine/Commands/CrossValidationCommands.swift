@@ -24,7 +24,7 @@ enum CrossValidationCommands {
         let classification = data.frame.targetColumn.map { $0.kind != .numeric } ?? false
         context.explain(Explanations.stratification(classification, frame: data.frame, what: "each of the \(folds) folds"))
         if let reason = Explanations.seed(seed, given: context.command.option("seed") != nil) { context.explain(reason) }
-        context.say(Text([.plain("\(folds)-fold cross-validation of \(algorithm.rawValue) on \(data.name) (\(Formatting.count(data.frame.rowCount, "row")), seed \(seed)) in "),
+        context.say(Text([.plain("\(folds)-fold cross-validation of \(algorithm.rawValue) on \(data.name) (\(ExperimentCommands.rowsWithTarget(data.frame)), seed \(seed)) in "),
                           Formatting.duration(Date().timeIntervalSince(started))]))
         let rows = names.map { name -> [String] in
             let perFold = result.folds.map { $0[name].map(Formatting.metric) ?? "" }
