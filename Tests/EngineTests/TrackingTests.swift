@@ -17,6 +17,17 @@ private func irisHarness() -> Harness {
 
 @Suite("Experiment tracking and reproduction")
 struct TrackingTests {
+    /// Best first by a metric lists only the runs that have it, and says the others were left out.
+    @Test func runsByAMetricLeaveOutRunsWithoutIt() {
+        let harness = irisHarness()
+        harness.run("load air from \"\(airquality)\" target=ozone")
+        harness.run("train lr = logistic on train")
+        harness.run("train reg = linear on air")
+        let output = harness.run("runs by=rmse").output
+        #expect(output.last == "1 run of 2, best rmse first; runs without rmse left out")
+        #expect(output.contains { $0.contains(" linear ") } && !output.contains { $0.contains(" logistic ") })
+    }
+
     @Test func everyTrainEvaluateCvAndTuneIsLogged() throws {
         let harness = irisHarness()
         harness.run("train lr = logistic on train C=0.5")

@@ -15,7 +15,7 @@ enum TrackingCommands {
         if let filter = try context.option("where"), let text = filter.value.text {
             query.predicate = try RunFilter.parse(text, at: filter.range)
         }
-        let runs: [RunRecord]
+        var runs: [RunRecord]
         do {
             runs = try context.store.runs(query)
         } catch {
@@ -31,6 +31,9 @@ enum TrackingCommands {
                              hint: Suggestion.hint(for: by, in: Array(Set(runs.flatMap(\.metrics.keys))))
                                 ?? "metrics: " + Set(runs.flatMap(\.metrics.keys)).sorted().joined(separator: ", "))
         }
+        // Best first by a metric lists the runs that have it (the store puts the others last).
+        let withoutMetric = by.map { by in runs.filter { $0.metrics[by] == nil }.count } ?? 0
+        if let by { runs.removeAll { $0.metrics[by] == nil } }
         let metricNames = shownMetrics(runs, first: by)
         let rows = runs.map { run -> [String] in
             let id = String(run.id) + (run.parentRunID.map { " ↳\($0)" } ?? "")
@@ -44,7 +47,8 @@ enum TrackingCommands {
                                             .init("params")] + metricNames.map { .init($0, .right) } + [.init("made by")],
                                   rows: rows)))
         let total = (try? context.store.runCount()) ?? runs.count
-        context.say("\(Formatting.count(runs.count, "run")) of \(total)" + (by.map { ", best \($0) first" } ?? ", newest first"))
+        context.say("\(Formatting.count(runs.count, "run")) of \(total)" + (by.map { ", best \($0) first" } ?? ", newest first")
+                    + (withoutMetric > 0 ? by.map { "; runs without \($0) left out" } ?? "" : ""))
         return .ok
     }
 
