@@ -130,7 +130,7 @@ enum TrackingCommands {
 
     /// `quickstart.mlw:12`, or `REPL` when the run came from no file.
     static func origin(_ run: RunRecord) -> String {
-        guard let file = run.sessionFile else { return "" }
+        guard let file = run.sessionFile else { return "REPL" }
         return (file as NSString).lastPathComponent + (run.sessionLine.map { ":\($0)" } ?? "")
     }
 
