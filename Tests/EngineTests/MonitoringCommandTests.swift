@@ -191,4 +191,17 @@ struct MonitoringCommandTests {
         let again = harness.run("observe flowers with train").output.joined(separator: "\n")
         #expect(again.contains("alert 1"), "\(again)")
     }
+
+    @Test func aRetrainedVersionThatOnlyTiesProductionStaysPending() throws {
+        let harness = monitoringHarness()
+        harness.run("observe flowers with test")
+        // The same algorithm, params and seed on the same rows: the very same model, so a tie.
+        let text = harness.run("retrain flowers on train").output.joined(separator: "\n")
+        #expect(text.contains("gate: accuracy on test: flowers@2 0.9778 does not beat flowers@1 0.9778: a tie"), "\(text)")
+        #expect(text.contains("gate refused flowers@2: it does not beat flowers@1"), "\(text)")
+        let store = harness.session.store
+        #expect(try store.modelVersion("flowers", stage: .production)?.version == 1)
+        #expect(try store.auditTrail("flowers").last?.action.rawValue == "refuse")
+        #expect(try store.currentBaseline("flowers")?.version == 1)
+    }
 }
