@@ -148,6 +148,21 @@ struct MonitoringCommandTests {
         #expect(text.contains("40 rows, no target") && text.contains("the batch has no target species, so no model quality"), "\(text)")
     }
 
+    @Test func qualitySaysWhyABatchWithTheTargetHasNoScore() throws {
+        let directory = TemporaryDirectory()
+        let missing = try irisVariant(directory, "missing", header: { $0.removeFirst() }, cells: { $0.removeFirst() })
+        let unlabelled = try irisVariant(directory, "unlabelled", header: { $0.removeLast() }, cells: { $0.removeLast() })
+        let harness = monitoringHarness()
+        harness.run("load missing from \"\(missing)\" target=species")
+        harness.run("load unlabelled from \"\(unlabelled)\"")
+        let observed = harness.run("observe flowers with missing").output.joined(separator: "\n")
+        #expect(observed.contains("quality: the model cannot predict this batch (missing sepal_length_cm), so no model quality"), "\(observed)")
+        harness.run("observe flowers with unlabelled")
+        let text = harness.run("quality flowers").output.joined(separator: "\n")
+        #expect(text.contains("not predicted: missing sepal_length_cm"), "\(text)")
+        #expect(text.components(separatedBy: "no target").count == 2, "only the batch without the target says so: \(text)")
+    }
+
     @Test func observingBeforeMonitoringSaysWhatToDo() throws {
         let harness = monitoringHarness(monitored: false)
         let message = harness.error("observe flowers with test")

@@ -61,7 +61,7 @@ enum MonitorTables {
                         + Dictionary(grouping: report.violations, by: \.check.rawValue).sorted { $0.key < $1.key }
                             .map { "\($0.value.count) \($0.key)" }.joined(separator: ", ") + ")"))
         if !report.predicted {
-            context.say("quality: the model cannot predict this batch (see the violations above), so no model quality")
+            context.say("quality: the model cannot predict this batch (\(report.unpredictableReason ?? "see the violations above")), so no model quality")
         } else if report.metrics.isEmpty {
             context.say("quality: the batch has no target \(observed.target), so no model quality")
         } else {

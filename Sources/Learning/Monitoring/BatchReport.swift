@@ -67,6 +67,20 @@ public struct BatchReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// Why the model could not predict the batch, feature by feature (`missing x2, c of another type`);
+    /// `nil` when it could.
+    public var unpredictableReason: String? {
+        guard !predicted else { return nil }
+        let reasons = violations.compactMap { violation -> String? in
+            switch violation.check {
+            case .missingColumn: "missing \(violation.feature)"
+            case .wrongType: "\(violation.feature) of another type"
+            default: nil
+            }
+        }
+        return reasons.isEmpty ? "the model cannot predict it" : reasons.joined(separator: ", ")
+    }
+
     static func compare(_ profile: FeatureProfile, _ column: Column?, method: DriftMethod?) -> FeatureResult {
         guard let column else { return FeatureResult(name: profile.name, drift: nil, skipped: "not in the batch") }
         guard (column.kind == .numeric) == (profile.kind == .numeric) else {
