@@ -148,6 +148,23 @@ struct MonitoringCommandTests {
         #expect(text.contains("40 rows, no target") && text.contains("the batch has no target species, so no model quality"), "\(text)")
     }
 
+    @Test func aDetectorOnABatchTheModelCannotPredictIsReportedAsNotRunAndTheBatchIsKept() throws {
+        let directory = TemporaryDirectory()
+        let missing = try irisVariant(directory, "missing", header: { $0.removeFirst() }, cells: { $0.removeFirst() })
+        let harness = monitoringHarness()
+        harness.run("load missing from \"\(missing)\" target=species")
+        let output = harness.run("observe flowers with missing detector=ddm")
+        let text = output.output.joined(separator: "\n")
+        #expect(output.result == .ran(.ok), "\(text)")
+        #expect(text.contains("missing column: the model needs it"), "\(text)")
+        #expect(text.contains("DDM did not run: it reads the model's errors, and the model cannot predict this batch (missing sepal_length_cm)"),
+                "\(text)")
+        #expect(try harness.session.store.batches("flowers").count == 1)
+        #expect(harness.session.values["flowers.detector.detected"] == nil)
+        let drift = harness.run("drift flowers").output.joined(separator: "\n")
+        #expect(drift.contains("DDM did not run"), "the stored report keeps it: \(drift)")
+    }
+
     @Test func qualitySaysWhyABatchWithTheTargetHasNoScore() throws {
         let directory = TemporaryDirectory()
         let missing = try irisVariant(directory, "missing", header: { $0.removeFirst() }, cells: { $0.removeFirst() })

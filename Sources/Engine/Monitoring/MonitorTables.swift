@@ -68,6 +68,10 @@ enum MonitorTables {
             let shown = report.metrics.sorted { $0.key < $1.key }.map { "\($0.key) \(Formatting.metric($0.value))" }
             context.say("quality on \(batchLabel): " + shown.joined(separator: ", "))
         }
+        if let detector = observed.detectorNotRun {
+            let reason = report.unpredictableReason ?? "see the violations above"
+            context.say("\(detector.displayName) did not run: it reads the model's errors, and the model cannot predict this batch (\(reason))")
+        }
         if let detector = observed.detector {
             let found = detector.inBatch
             let stream = "\(detector.detector.displayName) over the error stream (\(Formatting.count(detector.streamLength, "error")), this batch from position \(detector.offset))"
