@@ -180,6 +180,31 @@ struct MonitoringCommandTests {
         #expect(text.components(separatedBy: "no target").count == 2, "only the batch without the target says so: \(text)")
     }
 
+    @Test func anAllMissingCategoricalOrBooleanColumnIsIncompleteAndImputed() throws {
+        let directory = TemporaryDirectory()
+        var training = "x,c,flag,label\n"
+        var batch = "x,c,flag,label\n"
+        for row in 0..<60 {
+            let c = ["a", "b", "c"][row % 3], flag = row % 4 == 0 ? "yes" : "no", label = row % 3 == 0 ? "pos" : "neg"
+            training += "\(Double(row % 7) / 2),\(c),\(flag),\(label)\n"
+            if row < 20 { batch += "\(Double(row % 7) / 2),,,\(label)\n" }
+        }
+        let trainingFile = directory.write("training.csv", training)
+        let batchFile = directory.write("batch.csv", batch)
+        let harness = Harness()
+        harness.run("load rows from \"\(trainingFile)\" target=label")
+        harness.run("train lr = logistic on rows")
+        harness.run("register lr as toy")
+        harness.run("approve toy@1")
+        harness.run("promote toy@1 to production")
+        harness.run("monitor toy baseline=rows")
+        harness.run("load empty from \"\(batchFile)\" target=label")
+        let text = harness.run("observe toy with empty").output.joined(separator: "\n")
+        #expect(!text.contains("wrong type"), "\(text)")
+        #expect(text.components(separatedBy: "completeness: 0 % present (20 of 20 missing)").count == 3, "\(text)")
+        #expect(text.contains("quality on empty: accuracy"), "imputed and predicted, like an all-missing number: \(text)")
+    }
+
     @Test func observingBeforeMonitoringSaysWhatToDo() throws {
         let harness = monitoringHarness(monitored: false)
         let message = harness.error("observe flowers with test")
