@@ -148,6 +148,63 @@ struct MonitoringCommandTests {
         #expect(text.contains("40 rows, no target") && text.contains("the batch has no target species, so no model quality"), "\(text)")
     }
 
+    @Test func aDetectorOnABatchTheModelCannotPredictIsReportedAsNotRunAndTheBatchIsKept() throws {
+        let directory = TemporaryDirectory()
+        let missing = try irisVariant(directory, "missing", header: { $0.removeFirst() }, cells: { $0.removeFirst() })
+        let harness = monitoringHarness()
+        harness.run("load missing from \"\(missing)\" target=species")
+        let output = harness.run("observe flowers with missing detector=ddm")
+        let text = output.output.joined(separator: "\n")
+        #expect(output.result == .ran(.ok), "\(text)")
+        #expect(text.contains("missing column: the model needs it"), "\(text)")
+        #expect(text.contains("DDM did not run: it reads the model's errors, and the model cannot predict this batch (missing sepal_length_cm)"),
+                "\(text)")
+        #expect(try harness.session.store.batches("flowers").count == 1)
+        #expect(harness.session.values["flowers.detector.detected"] == nil)
+        let drift = harness.run("drift flowers").output.joined(separator: "\n")
+        #expect(drift.contains("DDM did not run"), "the stored report keeps it: \(drift)")
+    }
+
+    @Test func qualitySaysWhyABatchWithTheTargetHasNoScore() throws {
+        let directory = TemporaryDirectory()
+        let missing = try irisVariant(directory, "missing", header: { $0.removeFirst() }, cells: { $0.removeFirst() })
+        let unlabelled = try irisVariant(directory, "unlabelled", header: { $0.removeLast() }, cells: { $0.removeLast() })
+        let harness = monitoringHarness()
+        harness.run("load missing from \"\(missing)\" target=species")
+        harness.run("load unlabelled from \"\(unlabelled)\"")
+        let observed = harness.run("observe flowers with missing").output.joined(separator: "\n")
+        #expect(observed.contains("quality: the model cannot predict this batch (missing sepal_length_cm), so no model quality"), "\(observed)")
+        harness.run("observe flowers with unlabelled")
+        let text = harness.run("quality flowers").output.joined(separator: "\n")
+        #expect(text.contains("not predicted: missing sepal_length_cm"), "\(text)")
+        #expect(text.components(separatedBy: "no target").count == 2, "only the batch without the target says so: \(text)")
+    }
+
+    @Test func anAllMissingCategoricalOrBooleanColumnIsIncompleteAndImputed() throws {
+        let directory = TemporaryDirectory()
+        var training = "x,c,flag,label\n"
+        var batch = "x,c,flag,label\n"
+        for row in 0..<60 {
+            let c = ["a", "b", "c"][row % 3], flag = row % 4 == 0 ? "yes" : "no", label = row % 3 == 0 ? "pos" : "neg"
+            training += "\(Double(row % 7) / 2),\(c),\(flag),\(label)\n"
+            if row < 20 { batch += "\(Double(row % 7) / 2),,,\(label)\n" }
+        }
+        let trainingFile = directory.write("training.csv", training)
+        let batchFile = directory.write("batch.csv", batch)
+        let harness = Harness()
+        harness.run("load rows from \"\(trainingFile)\" target=label")
+        harness.run("train lr = logistic on rows")
+        harness.run("register lr as toy")
+        harness.run("approve toy@1")
+        harness.run("promote toy@1 to production")
+        harness.run("monitor toy baseline=rows")
+        harness.run("load empty from \"\(batchFile)\" target=label")
+        let text = harness.run("observe toy with empty").output.joined(separator: "\n")
+        #expect(!text.contains("wrong type"), "\(text)")
+        #expect(text.components(separatedBy: "completeness: 0 % present (20 of 20 missing)").count == 3, "\(text)")
+        #expect(text.contains("quality on empty: accuracy"), "imputed and predicted, like an all-missing number: \(text)")
+    }
+
     @Test func observingBeforeMonitoringSaysWhatToDo() throws {
         let harness = monitoringHarness(monitored: false)
         let message = harness.error("observe flowers with test")
@@ -190,5 +247,18 @@ struct MonitoringCommandTests {
         // The rule is kept in the store: a second batch is checked against it again.
         let again = harness.run("observe flowers with train").output.joined(separator: "\n")
         #expect(again.contains("alert 1"), "\(again)")
+    }
+
+    @Test func aRetrainedVersionThatOnlyTiesProductionStaysPending() throws {
+        let harness = monitoringHarness()
+        harness.run("observe flowers with test")
+        // The same algorithm, params and seed on the same rows: the very same model, so a tie.
+        let text = harness.run("retrain flowers on train").output.joined(separator: "\n")
+        #expect(text.contains("gate: accuracy on test: flowers@2 0.9778 does not beat flowers@1 0.9778: a tie"), "\(text)")
+        #expect(text.contains("gate refused flowers@2: it does not beat flowers@1"), "\(text)")
+        let store = harness.session.store
+        #expect(try store.modelVersion("flowers", stage: .production)?.version == 1)
+        #expect(try store.auditTrail("flowers").last?.action.rawValue == "refuse")
+        #expect(try store.currentBaseline("flowers")?.version == 1)
     }
 }

@@ -3,7 +3,8 @@ import Language
 import Learning
 import Store
 
-/// A promotion gate, `gate="METRIC on DATA"`: the candidate must be at least as good as production on DATA.
+/// A promotion gate, `gate="METRIC on DATA"`: the candidate must be at least as good as production on DATA;
+/// continuous training asks more, that it beats production (`mustBeat`), so a tie changes nothing.
 struct Gate {
     var passed: Bool
     var summary: String
@@ -37,25 +38,34 @@ struct Gate {
                         evaluations: [candidateRun, productionRun])
     }
 
-    /// The candidate against production on `data` by `metric`, each evaluated and the evaluations kept to log.
+    /// The candidate against production on `data` by `metric`, each evaluated and the evaluations kept to log;
+    /// with `mustBeat` only a strictly better candidate passes.
     static func compare(_ candidate: SessionModel, as candidateReference: String, with production: SessionModel,
-                        as productionReference: String, metric: String, on data: Dataset, at range: SourceRange?,
-                        context: CommandContext) throws(Diagnostic) -> Gate {
+                        as productionReference: String, metric: String, on data: Dataset, mustBeat: Bool = false,
+                        at range: SourceRange?, context: CommandContext) throws(Diagnostic) -> Gate {
         let (candidateScore, candidateRun) = try score(candidate, metric: metric, on: data, at: range, context: context)
         let (productionScore, productionRun) = try score(production, metric: metric, on: data, at: range, context: context)
         return compared(candidateReference, candidateScore, productionReference, productionScore, metric: metric, on: data,
-                        evaluations: [candidateRun, productionRun])
+                        mustBeat: mustBeat, evaluations: [candidateRun, productionRun])
     }
 
-    /// Passed when the candidate is at least as good; the summary says by how much it is worse otherwise.
+    /// Passed when the candidate is at least as good (with `mustBeat`, better); the summary says by how much it is
+    /// worse otherwise, or that it only ties.
     private static func compared(_ candidate: String, _ candidateScore: Double, _ production: String, _ productionScore: Double,
-                                 metric: String, on data: Dataset, evaluations: [NewRun]) -> Gate {
+                                 metric: String, on data: Dataset, mustBeat: Bool = false, evaluations: [NewRun]) -> Gate {
         let lower = MetricDirection.lowerIsBetter.contains(metric)
-        let passed = lower ? candidateScore <= productionScore : candidateScore >= productionScore
+        let better = lower ? candidateScore < productionScore : candidateScore > productionScore
+        let tie = candidateScore == productionScore
+        let passed = better || (tie && !mustBeat)
         let gap = Formatting.metric(abs(candidateScore - productionScore))
-        let comparison = passed
-            ? "\(candidate) \(Formatting.metric(candidateScore)) is at least as good as \(production) \(Formatting.metric(productionScore))"
-            : "\(candidate) \(Formatting.metric(candidateScore)) is worse than \(production) \(Formatting.metric(productionScore)) by \(gap)"
+        let scores = (candidate: "\(candidate) \(Formatting.metric(candidateScore))", production: "\(production) \(Formatting.metric(productionScore))")
+        let comparison: String
+        switch (mustBeat, better, tie) {
+        case (true, true, _): comparison = "\(scores.candidate) beats \(scores.production) by \(gap)"
+        case (true, false, true): comparison = "\(scores.candidate) does not beat \(scores.production): a tie"
+        case (false, _, _) where passed: comparison = "\(scores.candidate) is at least as good as \(scores.production)"
+        default: comparison = "\(scores.candidate) is worse than \(scores.production) by \(gap)"
+        }
         return Gate(passed: passed, summary: "\(metric) on \(data.name): \(comparison)\(lower ? " (lower is better)" : "")",
                     evaluations: evaluations)
     }

@@ -5,8 +5,8 @@ import Store
 
 /// Continuous training: `alert NAME when EXPR then retrain on DATA` rules that fire after an `observe`,
 /// and `retrain NAME on DATA` by hand. Both train production's algorithm with its params and seed on the
-/// new data, register the result, gate it against production on the batch, and promote it only when it is
-/// at least as good (approving it on the gate's evidence); every step is in the audit trail.
+/// new data, register the result, gate it against production on the batch, and promote it only when it
+/// beats production (approving it on the gate's evidence); every step is in the audit trail.
 enum ContinuousTraining {
     static func alert(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         let name = try context.bareModelName("NAME")
@@ -36,7 +36,7 @@ enum ContinuousTraining {
         }
         context.say("alert \(rule.id) on \(name.value): after each observe, when \(condition.text), retrain on \(data.name)"
                     + " (\(Formatting.count(data.frame.rowCount, "row")))" + (withBatch ? " plus a seeded half of the batch" : "") + "; "
-                    + "promote only if \(metric) on the batch\(withBatch ? "'s other half" : "") is at least as good as production's")
+                    + "promote only if \(metric) on the batch\(withBatch ? "'s other half" : "") beats production's")
         return .ok
     }
 
@@ -85,7 +85,7 @@ enum ContinuousTraining {
     }
 
     /// Retrains production's algorithm on `training` (plus `gate` with `withBatch`), registers it, and
-    /// promotes it if it is at least as good as production on `gate`.
+    /// promotes it only if it beats production on `gate`: a tie stays pending, like a worse version.
     static func run(_ context: CommandContext, name: String, training: Dataset, gate: Dataset?, withBatch: Bool,
                     metric: String?, trigger: String) throws(Diagnostic) {
         let range = context.command.slot("NAME")?.range
@@ -140,19 +140,20 @@ enum ContinuousTraining {
                                      runID: runID, artifactSHA256: artifact)
         let metric = metric ?? MetricDirection.defaultMetric(for: model.task)
         let verdict = try Gate.compare(candidate, as: version.reference, with: current, as: production.reference,
-                                       metric: metric, on: gate, at: context.command.range, context: context)
+                                       metric: metric, on: gate, mustBeat: true, at: context.command.range, context: context)
         for run in verdict.evaluations { _ = try context.log(run) }
         let passed = verdict.passed, summary = verdict.summary
         context.say("gate: \(summary)")
         context.explain("the retrained version keeps production's algorithm, parameters and seed, so only the data changed; "
                         + "the gate scores both on \(gate.name), rows the new version never trained on, by \(metric), and "
-                        + (passed ? "it was at least as good, so it was approved on that evidence and promoted"
-                               : "it was worse, so it stays pending for a person to review and production is unchanged"))
+                        + (passed ? "it beat production, so it was approved on that evidence and promoted"
+                               : "it did not beat production, so it stays pending for a person to review and production is unchanged"))
         do {
             guard passed else {
                 try context.store.recordRefusal(name, version: version.version, to: .production, actor: context.session.actor,
                                                 note: "gate: \(summary)")
-                context.say("gate refused \(version.reference): it stays pending for review; \(production.reference) stays in production")
+                context.say("gate refused \(version.reference): it does not beat \(production.reference), so it stays pending for review; "
+                            + "\(production.reference) stays in production")
                 return
             }
             try context.store.approve(name, version: version.version, actor: context.session.actor,

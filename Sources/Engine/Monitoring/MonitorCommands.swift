@@ -58,11 +58,17 @@ enum MonitorCommands {
             throw Diagnostic("cannot observe \(batch.name): \(error.message)", at: context.command.slot("DATA")?.range)
         }
         var verdict: ObservedBatch.DetectorVerdict?
+        var notRun: ConceptDriftDetectorName?
         if let detectorName {
-            verdict = try detect(detectorName, report: report, baselineID: baselineRecord.id, model: name,
-                                 task: model.model.task, context: context)
+            if !report.predicted, batch.frame.column(named: model.model.target) != nil {
+                notRun = detectorName
+            } else {
+                verdict = try detect(detectorName, report: report, baselineID: baselineRecord.id, model: name,
+                                     task: model.model.task, context: context)
+            }
         }
-        let observed = ObservedBatch(report: report, detector: verdict, recipe: batch.recipe, target: model.model.target)
+        let observed = ObservedBatch(report: report, detector: verdict, detectorNotRun: notRun, recipe: batch.recipe,
+                                     target: model.model.target)
         let record: MonitorBatchRecord
         do {
             let errors = report.errors.isEmpty ? nil : try JSONEncoder().encode(report.errors)

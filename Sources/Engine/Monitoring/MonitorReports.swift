@@ -29,11 +29,12 @@ enum MonitorReports {
         let top = max(scores.map(abs).max() ?? 1, 1e-12)
         let scoreBars = batches.map { batch in batch.metrics[metric].map { CellChart.bar(value: max(0, $0), top: top, width: 20) } }
         let driftBars = batches.map { CellChart.bar(value: $0.driftShare, top: 1, width: 10) }
-        let rows = batches.indices.map { index -> [String] in
-            let batch = batches[index]
-            return ["\(batch.number)", batch.datasetLabel, "@\(batch.version)", String(batch.rows),
-                    batch.metrics[metric].map(Formatting.metric) ?? "-", scoreBars[index]?.text ?? "no target",
-                    Formatting.metric(batch.driftShare), driftBars[index].text, String(batch.violations)]
+        var rows: [[String]] = []
+        for (index, batch) in batches.enumerated() {
+            let noScore = try batch.metrics[metric] == nil ? whyNoScore(batch, metric: metric, context: context, at: range) : ""
+            rows.append(["\(batch.number)", batch.datasetLabel, "@\(batch.version)", String(batch.rows),
+                    batch.metrics[metric].map(Formatting.metric) ?? "-", scoreBars[index]?.text ?? noScore,
+                    Formatting.metric(batch.driftShare), driftBars[index].text, String(batch.violations)])
         }
         context.say("quality of \(name) per observed batch: \(metric)\(MetricDirection.lowerIsBetter.contains(metric) ? " (lower is better)" : "") and drift share")
         context.emit(.table(Table(columns: [.init("batch", .right), .init("data"), .init("version"), .init("rows", .right),
@@ -45,6 +46,14 @@ enum MonitorReports {
                         + (last == first ? "(unchanged)" : better ? "(better)" : "(worse by \(Formatting.metric(abs(last - first))))"))
         }
         return .ok
+    }
+
+    /// Why a batch has no score: not predicted (and why), no target, or not this metric.
+    private static func whyNoScore(_ batch: MonitorBatchRecord, metric: String, context: CommandContext,
+                                   at range: SourceRange) throws(Diagnostic) -> String {
+        let observed = try context.observed(batch, at: range)
+        if let reason = observed.report.unpredictableReason { return "not predicted: \(reason)" }
+        return batch.metrics.isEmpty ? "no target" : "no \(metric)"
     }
 }
 

@@ -61,12 +61,16 @@ enum MonitorTables {
                         + Dictionary(grouping: report.violations, by: \.check.rawValue).sorted { $0.key < $1.key }
                             .map { "\($0.value.count) \($0.key)" }.joined(separator: ", ") + ")"))
         if !report.predicted {
-            context.say("quality: the model cannot predict this batch (see the violations above), so no model quality")
+            context.say("quality: the model cannot predict this batch (\(report.unpredictableReason ?? "see the violations above")), so no model quality")
         } else if report.metrics.isEmpty {
             context.say("quality: the batch has no target \(observed.target), so no model quality")
         } else {
             let shown = report.metrics.sorted { $0.key < $1.key }.map { "\($0.key) \(Formatting.metric($0.value))" }
             context.say("quality on \(batchLabel): " + shown.joined(separator: ", "))
+        }
+        if let detector = observed.detectorNotRun {
+            let reason = report.unpredictableReason ?? "see the violations above"
+            context.say("\(detector.displayName) did not run: it reads the model's errors, and the model cannot predict this batch (\(reason))")
         }
         if let detector = observed.detector {
             let found = detector.inBatch

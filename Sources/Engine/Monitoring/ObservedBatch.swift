@@ -18,6 +18,8 @@ struct ObservedBatch: Codable {
 
     var report: BatchReport
     var detector: DetectorVerdict?
+    /// The detector asked for when it could not run: the model could not predict the batch, so it had no errors.
+    var detectorNotRun: ConceptDriftDetectorName?
     var recipe: DataRecipe
     var target: String
 
@@ -28,9 +30,11 @@ struct ObservedBatch: Codable {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    init(report: BatchReport, detector: DetectorVerdict?, recipe: DataRecipe, target: String) {
+    init(report: BatchReport, detector: DetectorVerdict?, detectorNotRun: ConceptDriftDetectorName? = nil,
+         recipe: DataRecipe, target: String) {
         self.report = report
         self.detector = detector
+        self.detectorNotRun = detectorNotRun
         self.recipe = recipe
         self.target = target
     }

@@ -46,6 +46,7 @@ public struct BatchReport: Sendable, Codable, Equatable {
         throws(LearningError) {
         guard batch.rowCount > 0 else { throw LearningError("the batch has no rows; there is nothing to observe") }
         rows = batch.rowCount
+        let batch = Self.typingEmptyColumns(of: batch, as: baseline)
         violations = DataQualityCheck.violations(baseline: baseline, batch: batch)
         let profiles = baseline.features
         features = Parallel.map(profiles.count) { index in
@@ -65,6 +66,36 @@ public struct BatchReport: Sendable, Codable, Equatable {
         } else {
             metrics = [:]
         }
+    }
+
+    /// Why the model could not predict the batch, feature by feature (`missing x2, c of another type`);
+    /// `nil` when it could.
+    public var unpredictableReason: String? {
+        guard !predicted else { return nil }
+        let reasons = violations.compactMap { violation -> String? in
+            switch violation.check {
+            case .missingColumn: "missing \(violation.feature)"
+            case .wrongType: "\(violation.feature) of another type"
+            default: nil
+            }
+        }
+        return reasons.isEmpty ? "the model cannot predict it" : reasons.joined(separator: ", ")
+    }
+
+    /// A feature column without a single value has no type of its own (a CSV reader calls it numeric):
+    /// it takes the baseline's, all missing, so it is a completeness problem and the model imputes it.
+    static func typingEmptyColumns(of batch: DataFrame, as baseline: MonitorBaseline) -> DataFrame {
+        var typed = batch
+        for profile in baseline.features {
+            guard let index = typed.columns.firstIndex(where: { $0.name == profile.name }) else { continue }
+            let column = typed.columns[index]
+            guard column.missingCount == column.count, (column.kind == .numeric) != (profile.kind == .numeric) else { continue }
+            typed.columns[index] = profile.kind == .numeric
+                ? .numeric(profile.name, [Double](repeating: .nan, count: column.count))
+                : .categorical(profile.name, codes: [Int32](repeating: -1, count: column.count), levels: profile.levels ?? [],
+                               kind: profile.kind)
+        }
+        return typed
     }
 
     static func compare(_ profile: FeatureProfile, _ column: Column?, method: DriftMethod?) -> FeatureResult {
