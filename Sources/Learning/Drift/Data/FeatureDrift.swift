@@ -83,6 +83,10 @@ public struct FeatureDrift: Sendable, Equatable, Codable {
     }
 
     /// Compares numeric samples (NaN and ±∞ are dropped).
+    /// A numeric column with more distinct values than this is compared by chi-square or
+    /// Jensen–Shannon in the reference's decile bins, not value by value.
+    public static let categoriesUpToDistinctValues = 10
+
     public static func compare(reference: [Double], current: [Double], method: DriftMethod? = nil,
                                threshold: Double? = nil, column: String = "column") throws(LearningError) -> FeatureDrift {
         let a = reference.filter(\.isFinite), b = current.filter(\.isFinite)
@@ -102,6 +106,15 @@ public struct FeatureDrift: Sendable, Equatable, Codable {
             let psi = PopulationStabilityBaseline(sortedReference: sortedA)!.index(current: b)!
             return result(choice, statistic: psi, pValue: nil, a.count, b.count)
         case .chi2, .z, .jensenshannon:
+            if choice.method != .z, distinct > Self.categoriesUpToDistinctValues {
+                // Many values: the categories are the reference's decile bins, as PSI's.
+                let bins = PopulationStabilityBaseline(sortedReference: sortedA)!
+                let binned = DriftTestChoice(method: choice.method, threshold: choice.threshold,
+                                             reason: choice.reason.replacingOccurrences(
+                                                of: "(compared as categories)", with: "(compared in the reference's decile bins)"))
+                return try categorical(binned, keys: bins.binNames, referenceCounts: bins.referenceCounts,
+                                       currentCounts: bins.counts(of: b), column: column)
+            }
             // Each distinct value is a category; the z-test's positive class is the larger.
             let keys = DriftNumerics.distinctValues(sorted: sortedA, sortedB)
             return try categorical(choice, keys: keys.map { "\($0)" },

@@ -28,6 +28,13 @@ public struct PopulationStabilityBaseline: Sendable, Equatable, Codable {
     /// Reference values per bin (`innerEdges.count + 1` bins).
     public let referenceCounts: [Int]
 
+    /// A name for each bin: `< 1544`, `1544 to 1744`, …, `≥ 3019`.
+    public var binNames: [String] {
+        guard !innerEdges.isEmpty else { return ["all"] }
+        let edges = innerEdges.map { "\($0)" }
+        return ["< \(edges[0])"] + zip(edges, edges.dropFirst()).map { "\($0) to \($1)" } + ["≥ \(edges.last!)"]
+    }
+
     /// What an empty bin's proportion is replaced by.
     public static let emptyProportion = 1e-4
 

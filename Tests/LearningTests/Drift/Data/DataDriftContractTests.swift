@@ -45,6 +45,20 @@ import Testing
         if method == .psi { #expect(drift.major) }
     }
 
+    /// Chi-square and Jensen–Shannon on a numeric column of many values compare the reference's
+    /// decile bins, not each value (every value its own category would be no comparison at all).
+    /// Figures: scipy `chi2_contingency(correction=False)` and `jensenshannon` on the same bins.
+    @Test func manyNumbersAreComparedInTheReferenceDecileBins() throws {
+        let reference = (0..<200).map { Double($0) * 0.5 }, current = (0..<100).map { Double($0) * 0.5 + 20 }
+        let chi2 = try FeatureDrift.compare(reference: reference, current: current, method: .chi2)
+        #expect(Self.close(chi2.statistic, 75) && Self.close(chi2.pValue ?? 0, 1.5802975867873345e-12, relative: 1e-6))
+        #expect(chi2.drifted && chi2.reason.hasSuffix("200 distinct values (compared in the reference's decile bins)"))
+        let js = try FeatureDrift.compare(reference: reference, current: current, method: .jensenshannon)
+        #expect(Self.close(js.statistic, 0.46450140402245893, relative: 1e-9))
+        let few = try FeatureDrift.compare(reference: [1, 2, 3, 1], current: [1, 1, 2, 3], method: .chi2)
+        #expect(few.reason.hasSuffix("(compared as categories)"))
+    }
+
     @Test func shiftedCategoriesDrift() throws {
         let reference: [String?] = (0..<600).map { $0 % 4 == 0 ? "yes" : "no" }   // 25 % yes
         let current: [String?] = (0..<600).map { $0 % 2 == 0 ? "yes" : "no" }     // 50 % yes
