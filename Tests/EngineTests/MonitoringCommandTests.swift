@@ -136,6 +136,21 @@ struct MonitoringCommandTests {
         #expect(diagnostic.hint?.hasPrefix("did you mean `quality.accuracy`? an alert reads drift.share") == true)
     }
 
+    /// A misspelt monitoring path is suggested whole, and a filter example is written as an alert's.
+    @Test(arguments: [
+        ("alert flowers when drift.shares > 0.5 then retrain on train", "did you mean `drift.share`?"),
+        ("alert flowers when drift.petal_lenght_cm.score > 0.5 then retrain on train", "did you mean `drift.petal_length_cm.score`?"),
+        ("alert flowers when drift.petal_length_cm.scor > 0.5 then retrain on train", "did you mean `drift.petal_length_cm.score`?"),
+        ("alert flowers when drift.share > 0.5 and then retrain on train", "for example: when "),
+    ])
+    func alertHintsSpeakOfAlerts(_ line: String, _ hint: String) {
+        guard case .ran(.failed(let diagnostic)) = monitoringHarness().run(line).result else {
+            Issue.record("the alert was accepted")
+            return
+        }
+        #expect(diagnostic.hint?.hasPrefix(hint) == true, "\(String(describing: diagnostic.hint))")
+    }
+
     @Test func aDetectorNeedsTheTarget() throws {
         let directory = TemporaryDirectory()
         let unlabelled = try irisVariant(directory, "unlabelled", header: { $0.removeLast() }, cells: { $0.removeLast() })

@@ -27,7 +27,11 @@ struct AlertCondition {
     /// - Throws: `Diagnostic` for a condition that does not parse or reads an unknown value.
     init(_ written: String, model: String, vocabulary: Vocabulary? = nil, at range: SourceRange?) throws(Diagnostic) {
         let text = Self.withImplicitFlags(written, model: model)
-        predicate = try RunFilter.parse(text, at: range)
+        do {
+            predicate = try RunFilter.parse(text, at: range)
+        } catch {
+            throw Self.inAlertTerms(error)
+        }
         self.text = written
         self.model = model
         for field in Self.fieldNames(predicate) {
@@ -39,6 +43,15 @@ struct AlertCondition {
             }
             if let vocabulary { try Self.check(relative, written: field, model: model, vocabulary, at: range) }
         }
+    }
+
+    /// A filter error whose example reads `where="X"` (the form `runs` takes), rewritten as `when X`.
+    private static func inAlertTerms(_ error: Diagnostic) -> Diagnostic {
+        guard let hint = error.hint, let start = hint.range(of: "where=\""),
+              let end = hint[start.upperBound...].firstIndex(of: "\"") else { return error }
+        var rewritten = error
+        rewritten.hint = hint.replacingCharacters(in: start.lowerBound...end, with: "when " + hint[start.upperBound..<end])
+        return rewritten
     }
 
     /// Checks one field, relative to the model, against what an `observe` of it sets.
@@ -53,14 +66,19 @@ struct AlertCondition {
         case "drift":
             if parts.count == 2 {
                 guard ["share", "detected"].contains(parts[1]) else {
-                    throw unknown("drift has share, detected and a part per feature", ["share", "detected"] + vocabulary.features, near: parts[1])
+                    throw unknown("drift has share, detected and a part per feature",
+                                  ["drift.share", "drift.detected"] + vocabulary.features.map { "drift.\($0).score" }, near: field)
                 }
                 return
             }
             guard parts.count == 3 else { throw unknown("write drift.share, drift.detected or drift.FEATURE.score", ["drift.share"], near: field) }
-            guard vocabulary.features.contains(parts[1]) else { throw unknown("no feature `\(parts[1])`", vocabulary.features, near: parts[1]) }
+            guard vocabulary.features.contains(parts[1]) else {
+                throw unknown("no feature `\(parts[1])`", vocabulary.features.map { "drift.\($0).\(parts[2])" }, near: field)
+            }
             let parts3 = ["score", "pvalue", "method", "detected"]
-            guard parts3.contains(parts[2]) else { throw unknown("a feature's drift has \(parts3.joined(separator: ", "))", parts3, near: parts[2]) }
+            guard parts3.contains(parts[2]) else {
+                throw unknown("a feature's drift has \(parts3.joined(separator: ", "))", parts3.map { "drift.\(parts[1]).\($0)" }, near: field)
+            }
         case "quality":
             guard parts.count == 2, vocabulary.metrics.contains(parts[1]) else {
                 throw unknown("quality has the metrics of the model's task", vocabulary.metrics.map { "quality." + $0 },
