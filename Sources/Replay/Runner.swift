@@ -90,6 +90,7 @@ public struct Runner {
         var freshOutput: [Int: [String]] = [:]
         var stopped = false
         var previousLine = 0
+        var rewrittenLines = RewrittenLineNumbers(script: script)
         for entry in script.entries {
             let comment = script.comment(after: previousLine, before: entry.line)
             let command: Command
@@ -111,7 +112,7 @@ public struct Runner {
             }
             let started = Date()
             interpreter.session.sourceFile = file == "-" ? nil : file
-            interpreter.session.sourceLine = entry.line
+            interpreter.session.sourceLine = options.update ? rewrittenLines.line(of: entry.line) : entry.line
             var fresh: [String] = []
             var events: [OutputEvent] = []
             let outcome = interpreter.execute(command) { event in
@@ -139,6 +140,7 @@ public struct Runner {
                 stopped = true
             }
             freshOutput[entry.line] = fresh
+            rewrittenLines.insert(fresh.count, after: entry.lastLine)
             if options.check, result.status == .passed {
                 let differences = OutputCheck.differences(file: file, recorded: entry.recorded.map { ($0.text, $0.line) },
                                                           fresh: fresh, commandLastLine: entry.lastLine)

@@ -114,6 +114,28 @@ struct RunnerTests {
 
 @Suite("mlw run --update")
 struct UpdateTests {
+    @Test func aFileWrittenByUpdateNamesTheLinesItHasAfterwardsAndPassesCheck() throws {
+        let directory = NSTemporaryDirectory() + "mlw-update-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/runs.mlw"
+        try """
+        load iris from "\(iris)" target=species
+        train m = tree on iris depth=2
+        runs
+        run 1
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let runner = Runner(standardOutput: { _ in }, standardError: { _ in })
+        #expect(runner.run(Runner.Options(file: file, update: true)).status == .success)
+        let written = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        let trainLine = try #require(written.firstIndex { $0.hasPrefix("train m") }) + 1
+        #expect(written.contains { $0.hasPrefix("#> ") && $0.contains("runs.mlw:\(trainLine)") })
+        var differences: [String] = []
+        let check = Runner(standardOutput: { _ in }, standardError: { differences.append($0) }).run(Runner.Options(file: file, check: true))
+        #expect(check.status == .success, "\(differences)")
+    }
+
     @Test func freshOutputReplacesTheRecordingAndAFailedCommandKeepsItsError() throws {
         let directory = NSTemporaryDirectory() + "mlw-update-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
