@@ -58,11 +58,14 @@ public struct Runner {
         let table = Vocabulary.table
         let script = Script.parse(text, parser: Parser(table: table))
         if !script.diagnostics.isEmpty {
+            var parseErrors: [ParseError] = []
             for diagnostic in script.diagnostics {
-                standardError(diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n"))
+                let message = diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n")
+                standardError(message)
+                parseErrors.append(ParseError(line: diagnostic.range?.line ?? 0, message: message))
             }
             standardError("\(file): \(script.diagnostics.count) error\(script.diagnostics.count == 1 ? "" : "s"); nothing was run")
-            return RunReport(file: file, results: [], status: .commandFailed)
+            return RunReport(file: file, results: [], status: .commandFailed, parseErrors: parseErrors)
         }
         let declared = script.commands.filter { $0.command.name == "param" }.compactMap { $0.command.slot("NAME")?.value.text }
         var overrides: [String: Value] = [:]

@@ -54,8 +54,8 @@ struct Run: ParsableCommand {
                                                      store: shared, actor: storeOptions.actor,
                                                      makeEndpoint: { ServingHost() })))
         }
-        let commands = reports.reduce(0) { $0 + $1.results.count }
-        let failed = reports.reduce(0) { $0 + $1.failures }
+        let commands = reports.reduce(0) { $0 + $1.results.count + $1.parseErrors.count }
+        let failed = reports.reduce(0) { $0 + $1.failures + $1.parseErrors.count }
         if files.count > 1 || check {
             printError("\(commands - failed) passed, \(failed) failed")
         }

@@ -104,6 +104,14 @@ struct RunnerTests {
         #expect(runner.run(Runner.Options(file: "/nonexistent/x.mlw")).status == .usage)
     }
 
+    @Test func junitGivesAFileThatDoesNotParseAnErrorWithTheMessageAndLine() {
+        let run = Replayed("print \"a\"\nlod x\n")
+        let xml = JUnitReport.xml([run.report])
+        #expect(xml.contains("tests=\"1\" failures=\"0\" errors=\"1\""))
+        #expect(xml.contains("<testcase classname=\"\(run.file)\" name=\"line 2: does not parse\""))
+        #expect(xml.contains("<error type=\"parse\" message=\"\(run.file):2:1: error: unknown command"))
+    }
+
     @Test func junitNamesEachCommand() {
         let run = Replayed("print \"a\"\n#> b\n")
         let xml = JUnitReport.xml([run.report])
