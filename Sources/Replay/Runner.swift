@@ -48,6 +48,9 @@ public struct Runner {
             standardError("mlw run: \(message)")
             return RunReport(file: file, results: [], status: .usage)
         }
+        guard !(options.check && options.update) else {
+            return usage(Self.checkWithUpdate)
+        }
         let contents = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
         guard let data = contents else {
             return usage("cannot read \(file): no such file")
@@ -178,6 +181,9 @@ public struct Runner {
         if !text.hasSuffix("\n") { text += "\n" }
         try? text.write(toFile: file, atomically: true, encoding: .utf8)
     }
+
+    /// Why `--check` and `--update` cannot be given together.
+    public static let checkWithUpdate = "--check and --update cannot be combined: --check compares the recorded #> lines, --update replaces them; run --update, then --check"
 
     private static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
         severity(a) >= severity(b) ? a : b

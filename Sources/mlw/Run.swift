@@ -38,6 +38,10 @@ struct Run: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        if check && update {
+            printError("mlw run: " + Runner.checkWithUpdate)
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         var pairs: [(name: String, value: String)] = []
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {

@@ -104,6 +104,16 @@ struct RunnerTests {
         #expect(runner.run(Runner.Options(file: "/nonexistent/x.mlw")).status == .usage)
     }
 
+    @Test func checkWithUpdateIsAUsageErrorThatChangesNothing() throws {
+        var errors: [String] = []
+        let run = Replayed("print \"a\"\n#> stale\n", check: false)
+        let report = Runner(standardOutput: { _ in }, standardError: { errors.append($0) })
+            .run(Runner.Options(file: run.file, check: true, update: true))
+        #expect(report.status == .usage)
+        #expect(errors.joined().contains("--check and --update cannot be combined"))
+        #expect(try String(contentsOfFile: run.file, encoding: .utf8) == "print \"a\"\n#> stale\n")
+    }
+
     @Test func junitGivesAFileThatDoesNotParseAnErrorWithTheMessageAndLine() {
         let run = Replayed("print \"a\"\nlod x\n")
         let xml = JUnitReport.xml([run.report])
