@@ -94,6 +94,7 @@ public struct Runner {
         var results: [CommandResult] = []
         var status = ExitStatus.success
         var freshOutput: [Int: [String]] = [:]
+        var failedNow: [Int: String] = [:]
         var stopped = false
         var previousLine = 0
         var rewrittenLines = RewrittenLineNumbers(script: script)
@@ -143,10 +144,14 @@ public struct Runner {
                 let assertion = diagnostic.kind == .assertion
                 result.status = assertion ? .assertionFailed(message) : .failed(message)
                 status = Self.worse(status, assertion ? .assertionFailed : .commandFailed)
-                stopped = true
+                if options.update {
+                    failedNow[entry.line] = command.source
+                } else {
+                    stopped = true
+                }
             }
             freshOutput[entry.line] = fresh
-            rewrittenLines.insert(fresh.count, after: entry.lastLine)
+            rewrittenLines.insert(fresh.count - (failedNow[entry.line] == nil ? 0 : entry.lastLine - entry.line), after: entry.lastLine)
             if options.check, result.status == .passed {
                 let differences = OutputCheck.differences(file: file, recorded: entry.recorded.map { ($0.text, $0.line) },
                                                           fresh: fresh, commandLastLine: entry.lastLine)
@@ -158,22 +163,34 @@ public struct Runner {
             }
             results.append(result)
         }
-        if options.update { rewrite(script, file: file, fresh: freshOutput) }
+        if options.update { rewrite(script, file: file, fresh: freshOutput, failed: failedNow) }
         return RunReport(file: file, results: results, status: status)
     }
 
     /// The file with each command's `#>` lines replaced by its fresh output; a `#! failed:` command is not run,
-    /// so its recorded error stays.
-    private func rewrite(_ script: Script, file: String, fresh: [Int: [String]]) {
+    /// so its recorded error stays; a command that failed now becomes `#! failed:` with its error, as the REPL records it.
+    private func rewrite(_ script: Script, file: String, fresh: [Int: [String]], failed: [Int: String]) {
         var lastLineOutput: [Int: [String]] = [:]
         for (_, entry) in script.commands { if let lines = fresh[entry.line] { lastLineOutput[entry.lastLine] = lines } }
         var kept: Set<Int> = []
         for entry in script.entries {
             if case .failed = entry.kind { kept.formUnion(entry.recorded.map(\.line)) }
         }
+        var failedLines: [Int: [String]] = [:]
+        var failedContinuations: Set<Int> = []
+        for (_, entry) in script.commands {
+            guard let source = failed[entry.line] else { continue }
+            failedLines[entry.line] = TranscriptEntry(source: source, output: fresh[entry.line] ?? [], failed: true).fileLines
+            if entry.lastLine > entry.line { failedContinuations.formUnion(entry.line + 1...entry.lastLine) }
+        }
         var lines: [String] = []
         for (index, line) in script.lines.enumerated() {
             if line.drop(while: { $0 == " " }).hasPrefix("#>"), !kept.contains(index + 1) { continue }
+            if failedContinuations.contains(index + 1) { continue }
+            if let failedCommand = failedLines[index + 1] {
+                lines += failedCommand
+                continue
+            }
             lines.append(line)
             if let output = lastLineOutput[index + 1] { lines += output.map { $0.isEmpty ? "#>" : "#> " + $0 } }
         }

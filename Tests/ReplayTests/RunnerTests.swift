@@ -154,6 +154,17 @@ struct UpdateTests {
         #expect(check.status == .success, "\(differences)")
     }
 
+    @Test func aCommandThatFailsIsRecordedAsTheREPLRecordsItAndTheFileThenPassesCheck() throws {
+        let run = Replayed("print \"a\"\nload x from \"/nonexistent/x.csv\"\nprint \"b\"\n", check: false)
+        _ = Runner(standardOutput: { _ in }, standardError: { _ in }).run(Runner.Options(file: run.file, update: true))
+        let written = try String(contentsOfFile: run.file, encoding: .utf8).components(separatedBy: "\n")
+        #expect(written[2] == "#! failed: load x from \"/nonexistent/x.csv\"")
+        #expect(written[3].hasPrefix("#> error: "))
+        #expect(written.suffix(3) == ["print \"b\"", "#> b", ""])
+        let check = Runner(standardOutput: { _ in }, standardError: { _ in }).run(Runner.Options(file: run.file, check: true))
+        #expect(check.status == .success)
+    }
+
     @Test func freshOutputReplacesTheRecordingAndAFailedCommandKeepsItsError() throws {
         let directory = NSTemporaryDirectory() + "mlw-update-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
