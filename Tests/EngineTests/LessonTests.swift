@@ -82,6 +82,17 @@ struct LessonTests {
         #expect(learner.step == 2)
     }
 
+    @Test func aFlagAloneInACheckMustBeTrueAsInAlert() throws {
+        let folder = TemporaryDirectory()
+        let lesson = irisLesson().replacingOccurrences(of: "otherwise: load it with target=species\n",
+                                                       with: "otherwise: load it with target=species\ncheck: endpoint.running\n")
+        let learner = Learner()
+        learner.type("lesson \"\(folder.write("1-iris.lesson", lesson))\"")
+        let loaded = learner.type("load iris from \"\(packageRoot)/samples/data/iris.csv\" target=species")
+        #expect(learner.step == 0)
+        #expect(loaded.last?.hasPrefix("not yet: endpoint.running is false") == true, "\(loaded)")
+    }
+
     @Test func aStepDoneAheadOfTimeIsDoneAtOnce() throws {
         let folder = TemporaryDirectory()
         let learner = Learner()
