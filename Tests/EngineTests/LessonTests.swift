@@ -113,6 +113,18 @@ struct LessonTests {
         #expect(learner.step == 4)
     }
 
+    @Test func skipAfterBackDoesNotRedoTheStep() throws {
+        let learner = Learner()
+        learner.type("lesson \"\(packageRoot)/samples/lessons/6-monitoring.lesson\"")
+        learner.type("skip")
+        learner.type("skip")
+        learner.type("back")
+        let skipped = learner.type("skip")
+        #expect(skipped.contains("✓ step 2 already done: A price model in production"), "\(skipped)")
+        #expect(learner.step == 2)
+        #expect(learner.type("print prices.versions") == ["1"])
+    }
+
     @Test func aStepDoneAheadOfTimeIsDoneAtOnce() throws {
         let folder = TemporaryDirectory()
         let learner = Learner()
