@@ -125,6 +125,17 @@ struct LessonTests {
         #expect(learner.type("print prices.versions") == ["1"])
     }
 
+    @Test func theGovernanceLessonWantsTheForestItAsksFor() throws {
+        let learner = Learner()
+        learner.type("lesson \"\(packageRoot)/samples/lessons/3-governance.lesson\"")
+        learner.type("skip")
+        learner.type("train lr = logistic on train")
+        let small = learner.type("train rf = forest on train trees=10 seed=7")
+        #expect(learner.step == 1 && small.last?.hasPrefix("not yet: rf.param.trees is 10, not 50") == true, "\(small)")
+        learner.type("train rf = forest on train trees=50 seed=7")
+        #expect(learner.step == 2)
+    }
+
     @Test func aStepDoneAheadOfTimeIsDoneAtOnce() throws {
         let folder = TemporaryDirectory()
         let learner = Learner()
