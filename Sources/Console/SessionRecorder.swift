@@ -39,7 +39,7 @@ final class SessionRecorder {
 
     private func write(_ lines: [String]) {
         let text = lines.joined(separator: "\n") + "\n"
-        lineCount += lines.count
+        lineCount += text.filter { $0 == "\n" }.count
         handle.write(Data(text.utf8))
         try? handle.synchronize()
     }

@@ -4,13 +4,20 @@ import Foundation
 public enum JUnitReport {
     public static func xml(_ reports: [RunReport]) -> String {
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        let tests = reports.reduce(0) { $0 + $1.results.count }
+        let tests = reports.reduce(0) { $0 + $1.results.count + $1.parseErrors.count }
         let failures = reports.reduce(0) { $0 + $1.failures }
-        lines.append("<testsuites name=\"mlw run\" tests=\"\(tests)\" failures=\"\(failures)\">")
+        let errors = reports.reduce(0) { $0 + $1.parseErrors.count }
+        lines.append("<testsuites name=\"mlw run\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">")
         for report in reports {
             let skipped = report.results.filter { $0.status == .skipped }.count
             let time = report.results.reduce(0) { $0 + $1.seconds }
-            lines.append("  <testsuite name=\"\(escape(report.file))\" tests=\"\(report.results.count)\" failures=\"\(report.failures)\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">")
+            lines.append("  <testsuite name=\"\(escape(report.file))\" tests=\"\(report.results.count + report.parseErrors.count)\" failures=\"\(report.failures)\" errors=\"\(report.parseErrors.count)\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">")
+            for parseError in report.parseErrors {
+                let first = parseError.message.split(separator: "\n").first.map(String.init) ?? parseError.message
+                lines.append("    <testcase classname=\"\(escape(report.file))\" name=\"line \(parseError.line): does not parse\" time=\"0.000\">")
+                lines.append("      <error type=\"parse\" message=\"\(escape(first))\">\(escape(parseError.message))</error>")
+                lines.append("    </testcase>")
+            }
             for result in report.results {
                 let name = escape("line \(result.line): \(result.source.replacingOccurrences(of: "\n", with: " "))")
                 let open = "    <testcase classname=\"\(escape(report.file))\" name=\"\(name)\" time=\"\(String(format: "%.3f", result.seconds))\""

@@ -48,6 +48,9 @@ public struct Runner {
             standardError("mlw run: \(message)")
             return RunReport(file: file, results: [], status: .usage)
         }
+        guard !(options.check && options.update) else {
+            return usage(Self.checkWithUpdate)
+        }
         let contents = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
         guard let data = contents else {
             return usage("cannot read \(file): no such file")
@@ -58,11 +61,14 @@ public struct Runner {
         let table = Vocabulary.table
         let script = Script.parse(text, parser: Parser(table: table))
         if !script.diagnostics.isEmpty {
+            var parseErrors: [ParseError] = []
             for diagnostic in script.diagnostics {
-                standardError(diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n"))
+                let message = diagnostic.rendered(file: file, sourceLine: diagnostic.range.flatMap { script.sourceLine($0.line) }).joined(separator: "\n")
+                standardError(message)
+                parseErrors.append(ParseError(line: diagnostic.range?.line ?? 0, message: message))
             }
             standardError("\(file): \(script.diagnostics.count) error\(script.diagnostics.count == 1 ? "" : "s"); nothing was run")
-            return RunReport(file: file, results: [], status: .commandFailed)
+            return RunReport(file: file, results: [], status: .commandFailed, parseErrors: parseErrors)
         }
         let declared = script.commands.filter { $0.command.name == "param" }.compactMap { $0.command.slot("NAME")?.value.text }
         var overrides: [String: Value] = [:]
@@ -88,8 +94,10 @@ public struct Runner {
         var results: [CommandResult] = []
         var status = ExitStatus.success
         var freshOutput: [Int: [String]] = [:]
+        var failedNow: [Int: String] = [:]
         var stopped = false
         var previousLine = 0
+        var rewrittenLines = RewrittenLineNumbers(script: script)
         for entry in script.entries {
             let comment = script.comment(after: previousLine, before: entry.line)
             let command: Command
@@ -111,7 +119,7 @@ public struct Runner {
             }
             let started = Date()
             interpreter.session.sourceFile = file == "-" ? nil : file
-            interpreter.session.sourceLine = entry.line
+            interpreter.session.sourceLine = options.update ? rewrittenLines.line(of: entry.line) : entry.line
             var fresh: [String] = []
             var events: [OutputEvent] = []
             let outcome = interpreter.execute(command) { event in
@@ -136,9 +144,14 @@ public struct Runner {
                 let assertion = diagnostic.kind == .assertion
                 result.status = assertion ? .assertionFailed(message) : .failed(message)
                 status = Self.worse(status, assertion ? .assertionFailed : .commandFailed)
-                stopped = true
+                if options.update {
+                    failedNow[entry.line] = command.source
+                } else {
+                    stopped = true
+                }
             }
             freshOutput[entry.line] = fresh
+            rewrittenLines.insert(fresh.count - (failedNow[entry.line] == nil ? 0 : entry.lastLine - entry.line), after: entry.lastLine)
             if options.check, result.status == .passed {
                 let differences = OutputCheck.differences(file: file, recorded: entry.recorded.map { ($0.text, $0.line) },
                                                           fresh: fresh, commandLastLine: entry.lastLine)
@@ -150,22 +163,34 @@ public struct Runner {
             }
             results.append(result)
         }
-        if options.update { rewrite(script, file: file, fresh: freshOutput) }
+        if options.update { rewrite(script, file: file, fresh: freshOutput, failed: failedNow) }
         return RunReport(file: file, results: results, status: status)
     }
 
     /// The file with each command's `#>` lines replaced by its fresh output; a `#! failed:` command is not run,
-    /// so its recorded error stays.
-    private func rewrite(_ script: Script, file: String, fresh: [Int: [String]]) {
+    /// so its recorded error stays; a command that failed now becomes `#! failed:` with its error, as the REPL records it.
+    private func rewrite(_ script: Script, file: String, fresh: [Int: [String]], failed: [Int: String]) {
         var lastLineOutput: [Int: [String]] = [:]
         for (_, entry) in script.commands { if let lines = fresh[entry.line] { lastLineOutput[entry.lastLine] = lines } }
         var kept: Set<Int> = []
         for entry in script.entries {
             if case .failed = entry.kind { kept.formUnion(entry.recorded.map(\.line)) }
         }
+        var failedLines: [Int: [String]] = [:]
+        var failedContinuations: Set<Int> = []
+        for (_, entry) in script.commands {
+            guard let source = failed[entry.line] else { continue }
+            failedLines[entry.line] = TranscriptEntry(source: source, output: fresh[entry.line] ?? [], failed: true).fileLines
+            if entry.lastLine > entry.line { failedContinuations.formUnion(entry.line + 1...entry.lastLine) }
+        }
         var lines: [String] = []
         for (index, line) in script.lines.enumerated() {
             if line.drop(while: { $0 == " " }).hasPrefix("#>"), !kept.contains(index + 1) { continue }
+            if failedContinuations.contains(index + 1) { continue }
+            if let failedCommand = failedLines[index + 1] {
+                lines += failedCommand
+                continue
+            }
             lines.append(line)
             if let output = lastLineOutput[index + 1] { lines += output.map { $0.isEmpty ? "#>" : "#> " + $0 } }
         }
@@ -173,6 +198,9 @@ public struct Runner {
         if !text.hasSuffix("\n") { text += "\n" }
         try? text.write(toFile: file, atomically: true, encoding: .utf8)
     }
+
+    /// Why `--check` and `--update` cannot be given together.
+    public static let checkWithUpdate = "--check and --update cannot be combined: --check compares the recorded #> lines, --update replaces them; run --update, then --check"
 
     private static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
         severity(a) >= severity(b) ? a : b

@@ -38,6 +38,10 @@ struct Run: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        if check && update {
+            printError("mlw run: " + Runner.checkWithUpdate)
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         var pairs: [(name: String, value: String)] = []
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
@@ -54,8 +58,8 @@ struct Run: ParsableCommand {
                                                      store: shared, actor: storeOptions.actor,
                                                      makeEndpoint: { ServingHost() })))
         }
-        let commands = reports.reduce(0) { $0 + $1.results.count }
-        let failed = reports.reduce(0) { $0 + $1.failures }
+        let commands = reports.reduce(0) { $0 + $1.results.count + $1.parseErrors.count }
+        let failed = reports.reduce(0) { $0 + $1.failures + $1.parseErrors.count }
         if files.count > 1 || check {
             printError("\(commands - failed) passed, \(failed) failed")
         }

@@ -82,6 +82,60 @@ struct LessonTests {
         #expect(learner.step == 2)
     }
 
+    @Test func aFlagAloneInACheckMustBeTrueAsInAlert() throws {
+        let folder = TemporaryDirectory()
+        let lesson = irisLesson().replacingOccurrences(of: "otherwise: load it with target=species\n",
+                                                       with: "otherwise: load it with target=species\ncheck: endpoint.running\n")
+        let learner = Learner()
+        learner.type("lesson \"\(folder.write("1-iris.lesson", lesson))\"")
+        let loaded = learner.type("load iris from \"\(packageRoot)/samples/data/iris.csv\" target=species")
+        #expect(learner.step == 0)
+        #expect(loaded.last?.hasPrefix("not yet: endpoint.running is false") == true, "\(loaded)")
+    }
+
+    @Test func theMonitoringLessonChecksTheDataEachStepAsksFor() throws {
+        let learner = Learner()
+        learner.type("lesson \"\(packageRoot)/samples/lessons/6-monitoring.lesson\"")
+        learner.type("load computers from \"\(packageRoot)/samples/data/computers.csv\" target=price")
+        learner.type("filter computers into history where=\"trend <= 24\" drop=[month]")
+        learner.type("filter computers into jan where=\"trend == 25\" drop=[month]")
+        let undropped = learner.type("filter computers into jun where=\"trend == 30\"")
+        #expect(learner.step == 0 && undropped.last?.hasPrefix("not yet: jun.columns is 11, not 10") == true, "\(undropped)")
+        learner.type("skip")
+        learner.type("skip")
+        learner.type("monitor prices baseline=jan")
+        #expect(learner.step == 2)
+        learner.type("monitor prices baseline=history")
+        #expect(learner.step == 3)
+        learner.type("observe prices with jun")
+        #expect(learner.step == 3)
+        learner.type("observe prices with jan")
+        #expect(learner.step == 4)
+    }
+
+    @Test func skipAfterBackDoesNotRedoTheStep() throws {
+        let learner = Learner()
+        learner.type("lesson \"\(packageRoot)/samples/lessons/6-monitoring.lesson\"")
+        learner.type("skip")
+        learner.type("skip")
+        learner.type("back")
+        let skipped = learner.type("skip")
+        #expect(skipped.contains("✓ step 2 already done: A price model in production"), "\(skipped)")
+        #expect(learner.step == 2)
+        #expect(learner.type("print prices.versions") == ["1"])
+    }
+
+    @Test func theGovernanceLessonWantsTheForestItAsksFor() throws {
+        let learner = Learner()
+        learner.type("lesson \"\(packageRoot)/samples/lessons/3-governance.lesson\"")
+        learner.type("skip")
+        learner.type("train lr = logistic on train")
+        let small = learner.type("train rf = forest on train trees=10 seed=7")
+        #expect(learner.step == 1 && small.last?.hasPrefix("not yet: rf.param.trees is 10, not 50") == true, "\(small)")
+        learner.type("train rf = forest on train trees=50 seed=7")
+        #expect(learner.step == 2)
+    }
+
     @Test func aStepDoneAheadOfTimeIsDoneAtOnce() throws {
         let folder = TemporaryDirectory()
         let learner = Learner()

@@ -104,6 +104,24 @@ struct RunnerTests {
         #expect(runner.run(Runner.Options(file: "/nonexistent/x.mlw")).status == .usage)
     }
 
+    @Test func checkWithUpdateIsAUsageErrorThatChangesNothing() throws {
+        var errors: [String] = []
+        let run = Replayed("print \"a\"\n#> stale\n", check: false)
+        let report = Runner(standardOutput: { _ in }, standardError: { errors.append($0) })
+            .run(Runner.Options(file: run.file, check: true, update: true))
+        #expect(report.status == .usage)
+        #expect(errors.joined().contains("--check and --update cannot be combined"))
+        #expect(try String(contentsOfFile: run.file, encoding: .utf8) == "print \"a\"\n#> stale\n")
+    }
+
+    @Test func junitGivesAFileThatDoesNotParseAnErrorWithTheMessageAndLine() {
+        let run = Replayed("print \"a\"\nlod x\n")
+        let xml = JUnitReport.xml([run.report])
+        #expect(xml.contains("tests=\"1\" failures=\"0\" errors=\"1\""))
+        #expect(xml.contains("<testcase classname=\"\(run.file)\" name=\"line 2: does not parse\""))
+        #expect(xml.contains("<error type=\"parse\" message=\"\(run.file):2:1: error: unknown command"))
+    }
+
     @Test func junitNamesEachCommand() {
         let run = Replayed("print \"a\"\n#> b\n")
         let xml = JUnitReport.xml([run.report])
@@ -114,6 +132,39 @@ struct RunnerTests {
 
 @Suite("mlw run --update")
 struct UpdateTests {
+    @Test func aFileWrittenByUpdateNamesTheLinesItHasAfterwardsAndPassesCheck() throws {
+        let directory = NSTemporaryDirectory() + "mlw-update-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/runs.mlw"
+        try """
+        load iris from "\(iris)" target=species
+        train m = tree on iris depth=2
+        runs
+        run 1
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let runner = Runner(standardOutput: { _ in }, standardError: { _ in })
+        #expect(runner.run(Runner.Options(file: file, update: true)).status == .success)
+        let written = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        let trainLine = try #require(written.firstIndex { $0.hasPrefix("train m") }) + 1
+        #expect(written.contains { $0.hasPrefix("#> ") && $0.contains("runs.mlw:\(trainLine)") })
+        var differences: [String] = []
+        let check = Runner(standardOutput: { _ in }, standardError: { differences.append($0) }).run(Runner.Options(file: file, check: true))
+        #expect(check.status == .success, "\(differences)")
+    }
+
+    @Test func aCommandThatFailsIsRecordedAsTheREPLRecordsItAndTheFileThenPassesCheck() throws {
+        let run = Replayed("print \"a\"\nload x from \"/nonexistent/x.csv\"\nprint \"b\"\n", check: false)
+        _ = Runner(standardOutput: { _ in }, standardError: { _ in }).run(Runner.Options(file: run.file, update: true))
+        let written = try String(contentsOfFile: run.file, encoding: .utf8).components(separatedBy: "\n")
+        #expect(written[2] == "#! failed: load x from \"/nonexistent/x.csv\"")
+        #expect(written[3].hasPrefix("#> error: "))
+        #expect(written.suffix(3) == ["print \"b\"", "#> b", ""])
+        let check = Runner(standardOutput: { _ in }, standardError: { _ in }).run(Runner.Options(file: run.file, check: true))
+        #expect(check.status == .success)
+    }
+
     @Test func freshOutputReplacesTheRecordingAndAFailedCommandKeepsItsError() throws {
         let directory = NSTemporaryDirectory() + "mlw-update-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -17,7 +17,12 @@ extension LessonCheck {
             return session.writtenFiles.contains(path) && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
                 && !isDirectory.boolValue ? nil : "you have not written \(path) yet"
         case .exists(let path):
-            return (try? ValuePaths.lookup(path, at: range, in: session)) == nil ? Self.missing(path, in: session) : nil
+            // A flag alone means `== true`, as in `alert`: `drift.detected` must not pass because it is false.
+            switch try? ValuePaths.lookup(path, at: range, in: session) {
+            case nil: return Self.missing(path, in: session)
+            case .flag(false): return "\(path) is false"
+            default: return nil
+            }
         case .compare(let path, let op, let written):
             guard let actual = try? ValuePaths.lookup(path, at: range, in: session) else { return Self.missing(path, in: session) }
             let expected = SessionValue(written)

@@ -139,6 +139,12 @@ enum LessonCommands {
             throw Diagnostic("every step of this lesson is done", at: context.command.range, hint: "`quit lesson` returns to your own session")
         }
         let where_ = "\(state.lesson.path):\(step.line)"
+        // After `back`, what the step made is still there: doing it again would make it twice (a second version).
+        if LessonGuide.missing(in: context.session) == nil {
+            LessonGuide.advance(context.session, emit: context.emit, how: "already done")
+            LessonGuide.save(context.session, emit: context.emit)
+            return .ok
+        }
         for line in step.solution {
             context.emit(.echo(line.command.source))
             if case .failed(let problem) = runForLearner(line.command, context, shown: true) {

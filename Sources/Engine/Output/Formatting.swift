@@ -9,12 +9,13 @@ public enum Formatting {
         return String(format: "%.4f", value)
     }
 
-    /// A statistic of a data column: up to four significant decimals, no trailing zeros.
+    /// A statistic or p-value: below 1, four significant digits (`0.04996`, `0.001015`), else up to four decimals;
+    /// no trailing zeros.
     public static func statistic(_ value: Double) -> String {
         if value.isNaN { return "" }
         if value == value.rounded(), abs(value) < 1e12 { return String(Int64(value)) }
         let magnitude = abs(value)
-        if magnitude >= 1e6 || magnitude < 1e-3 { return String(format: "%.4g", value) }
+        if magnitude >= 1e6 || magnitude < 1 { return String(format: "%.4g", value) }
         var text = String(format: "%.4f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

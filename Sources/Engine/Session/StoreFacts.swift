@@ -8,7 +8,8 @@ import Store
 /// - `credit.deployment.strategy`, `.percent`, `.capture`, `.candidate`, `.production` (the deployment in force);
 /// - `credit.traffic.requests`, `.errors`, `.p50_ms`, `.p99_ms`, and `.production`, `.candidate`, `.shadow` (requests
 ///   each role answered or scored: what the running endpoint saw); `endpoint.running`;
-/// - `credit.monitored`, `credit.batches`, `credit.alerts` (monitoring).
+/// - `credit.monitored`, `credit.batches`, `credit.alerts`, `credit.baseline.rows|data` (the baseline in force),
+///   `credit.observed.rows|data` (the latest batch) (monitoring).
 enum StoreFacts {
     static let versionFields = ["status", "stage", "version", "algorithm", "note"]
 
@@ -66,6 +67,20 @@ enum StoreFacts {
                 return .flag(try store.currentBaseline(name) != nil)
             case ("batches", 2):
                 return .count(try store.batches(name).count)
+            case ("baseline", 3):
+                guard let baseline = try store.currentBaseline(name) else { return nil }
+                switch parts[2] {
+                case "rows": return .count(baseline.rows)
+                case "data": return .text(baseline.datasetLabel)
+                default: return nil
+                }
+            case ("observed", 3):
+                guard let batch = try store.batches(name).last else { return nil }
+                switch parts[2] {
+                case "rows": return .count(batch.rows)
+                case "data": return .text(batch.datasetLabel)
+                default: return nil
+                }
             case ("alerts", 2):
                 return .count(try store.alertRules(name).count)
             default:
