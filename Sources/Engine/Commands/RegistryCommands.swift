@@ -92,6 +92,7 @@ enum RegistryCommands {
         var line = "promoted \(promotion.promoted.reference) to \(stage.rawValue)"
         if let archived = promotion.archived { line += "; \(archived.reference) archived" }
         context.say(line)
+        if let ended = promotion.endedDeployment { context.say("deployment of \(candidate.name): \(ended.summary)") }
         if let gateNote { context.say("gate: \(gateNote)") }
         return .ok
     }
@@ -114,6 +115,7 @@ enum RegistryCommands {
             context.say("rolled back the rollout of \(name.value): \(deployment.summary)")
         case .productionRestored(let result):
             context.say("rolled back \(name.value): \(result.restored.reference) is in production again; \(result.retired.reference) archived")
+            if let ended = result.endedDeployment { context.say("deployment of \(name.value): \(ended.summary)") }
         }
         return .ok
     }

@@ -38,17 +38,17 @@ enum ServingCommands {
         let name = try context.text("NAME")
         let strategy = DeploymentStrategy(rawValue: try context.string("strategy") ?? "direct") ?? .direct
         let percentOption = try context.option("percent")
-        if percentOption != nil, strategy != .canary, strategy != .shadow {
-            throw Diagnostic("percent= applies to strategy=canary and strategy=shadow, not \(strategy.rawValue)", at: percentOption?.range)
-        }
-        let percent = try context.integer("percent") ?? (strategy == .shadow ? 100 : 10)
-        if strategy == .canary, percent == 100 {
-            throw Diagnostic("a canary of 100 % is a switch; use strategy=bluegreen", at: percentOption?.range,
-                             hint: "percent= takes 1 to 99 for a canary")
-        }
-        let deployment = NewDeployment(modelName: name.value, strategy: strategy, percent: percent,
-                                       capture: try context.integer("capture") ?? 100, actor: context.session.actor,
+        let captureOption = try context.option("capture")
+        let deployment = NewDeployment(modelName: name.value, strategy: strategy, percent: try context.integer("percent"),
+                                       capture: try context.integer("capture"), actor: context.session.actor,
                                        note: try context.string("note"))
+        do {
+            try deployment.validate()
+        } catch {
+            let percentProblem = "\(error)".contains("percent")
+            throw Diagnostic("\(error)", at: (percentProblem ? percentOption : captureOption)?.range ?? name.range,
+                             hint: percentProblem && strategy == .canary ? "percent= takes 1 to 99 for a canary" : nil)
+        }
         let record: DeploymentRecord
         do {
             record = try context.store.deploy(deployment)
