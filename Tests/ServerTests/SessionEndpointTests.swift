@@ -49,6 +49,17 @@ private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async
 
 @Suite("A session's endpoint")
 struct SessionEndpointTests {
+    @Test func aPrintedLatencyIsRecordedNormalisedAndStillAsserted() async throws {
+        let steps = await onOwnThread { () -> [Step] in
+            let session = ServingSession()
+            return ["serve port=0", "send test to species rows=3", "print species.traffic.p99_ms", "print species.traffic.p50_ms",
+                    "assert species.traffic.p99_ms < 60000"].map { session.run($0) }
+        }
+        let outputs = steps.map { $0.output.joined(separator: " / ") }
+        #expect(steps.allSatisfy { $0.ok }, "\(outputs)")
+        #expect(steps[2].output == ["<ms>"] && steps[3].output == ["<ms>"])
+    }
+
     @Test func serveDeploySendTrafficAndObserveOverRealHTTP() async throws {
         let steps = await onOwnThread { () -> [String: Step] in
             let session = ServingSession()
