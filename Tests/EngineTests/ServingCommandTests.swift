@@ -43,6 +43,14 @@ struct ServingCommandTests {
         #expect(harness.error("observe species with captured").contains("no captured requests of species wait to be observed"))
     }
 
+    @Test func aModelInProductionHasTheImpliedDeploymentBeforeAnyDeploy() {
+        let harness = registered()
+        #expect(harness.run("print species.deployment.strategy").output == ["direct"])
+        #expect(harness.run("print species.deployment.capture").output == ["100"])
+        #expect(harness.run("print species.deployment.production").output == ["1"])
+        #expect(harness.run("print species.deployment.candidate").output == ["none"])
+    }
+
     @Test func promotingAwayACanarysCandidateEndsTheCanaryAndSaysSo() throws {
         let harness = registered()
         harness.run("promote species@2 to staging")
