@@ -74,8 +74,14 @@ enum RegistryCommands {
             context.explain("the gate scores the candidate and the production version on the same rows and lets the candidate through only "
                             + "when it is at least as good: \(checked.summary)" + (checked.passed ? "" : "; so nothing was promoted"))
             guard checked.passed else {
+                do {
+                    try context.store.recordRefusal(candidate.name, version: candidate.version, to: stage,
+                                                    actor: context.session.actor, note: "gate: " + checked.summary)
+                } catch {
+                    throw context.storeFailure(error, doing: "audit the refused promotion")
+                }
                 throw Diagnostic("gate refused \(candidate.reference) for \(stage.rawValue): \(checked.summary)", at: gate.range,
-                                 hint: "nothing changed; improve the model, or promote without a gate after a review")
+                                 hint: "the stages did not change (the refusal is in `history`); improve the model, or promote without a gate after a review")
             }
             verdict = checked
         }
