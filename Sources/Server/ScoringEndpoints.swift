@@ -23,7 +23,8 @@ struct ScoringEndpoints: Sendable {
         do {
             body = try await server.body(of: request)
         } catch let error as ServingError {
-            server.metrics.refused(model: name, version: choice.answering.version, status: Int(error.status.code))
+            server.metrics.refused(model: name, version: choice.answering.version, role: choice.role.rawValue,
+                                   status: Int(error.status.code))
             throw error
         }
         return JSONResponse.ok(utf8: try score(body, contentType: request.headers[.contentType], model: name, choice: choice,
@@ -58,7 +59,7 @@ struct ScoringEndpoints: Sendable {
         do throws(ServingError) {
             (table, predictions) = try predict(body, contentType: contentType, with: served)
         } catch {
-            server.metrics.refused(model: name, version: served.version, status: Int(error.status.code))
+            server.metrics.refused(model: name, version: served.version, role: choice.role.rawValue, status: Int(error.status.code))
             throw error
         }
         server.metrics.answered(served, role: choice.role, duration: .now - started, predictions: predictions)
