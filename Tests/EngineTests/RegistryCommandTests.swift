@@ -66,6 +66,9 @@ struct RegistryCommandTests {
         ("approve credit", "needs a registered version such as credit@2"),
         ("approve nope@1", "no registered model `nope`"),
         ("approve credit@prod", "not a registered model reference"),
+        ("load widths from \"\(packageRoot)/samples/data/iris.csv\" target=petal_width_cm|train width = linear on widths|register width as credit",
+         "cannot register width as credit: its inputs and outputs differ from credit@2's: task regression, not classification; "
+            + "target `petal_width_cm`, not `species`; missing feature column `petal_width_cm`; extra feature column `species`"),
     ])
     func badRegistryInputFailsClearlyAndChangesNothing(_ lines: String, _ expected: String) throws {
         let harness = registryHarness()

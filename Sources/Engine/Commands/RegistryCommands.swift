@@ -9,6 +9,7 @@ enum RegistryCommands {
         let model = try context.model("MODEL")
         let name = try context.text("NAME")
         let note = try context.string("note")
+        try checkSchema(of: model, registeringAs: name, context)
         let artifact = try context.storeArtifact(model.model)
         let version: ModelVersionRecord
         do {
@@ -21,6 +22,25 @@ enum RegistryCommands {
         let from = model.runID.map { " from run \($0)" } ?? ""
         context.say("registered \(model.name) as \(version.reference) (\(version.algorithm)\(from)): pending approval")
         return .ok
+    }
+
+    /// Refuses a model whose task, target or feature columns differ from the latest version of the name it joins.
+    private static func checkSchema(of model: SessionModel, registeringAs name: Located<String>,
+                                    _ context: CommandContext) throws(Diagnostic) {
+        let latest: ModelVersionRecord?
+        do {
+            latest = try context.store.latestModelVersion(name.value)
+        } catch {
+            throw context.storeFailure(error, doing: "read the registry")
+        }
+        guard let latest else { return }
+        let registered = try context.registeredModel(RegistryReference(name: latest.name, selector: .version(latest.version), text: latest.reference),
+                                                     at: name.range)
+        let differences = RegisteredSchema(registered.model).differences(from: RegisteredSchema(model.model))
+        guard !differences.isEmpty else { return }
+        throw Diagnostic("cannot register \(model.name) as \(name.value): its inputs and outputs differ from \(latest.reference)'s: "
+                         + differences.joined(separator: "; "), at: name.range,
+                         hint: "clients of \(name.value) rely on its versions' task, target and columns; register it under another name")
     }
 
     static func approve(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
