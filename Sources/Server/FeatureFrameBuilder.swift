@@ -1,7 +1,7 @@
 import Learning
 
-/// Builds the data frame a model predicts on from request rows: numeric features as numbers
-/// (null, empty or a missing-value spelling → missing), categorical features as text.
+/// Builds the data frame a model predicts on from request rows: numeric features as finite numbers, categorical
+/// features as text; in either, null or a missing-value spelling of `load` (empty, NA, N/A, NaN, null, ?) is missing.
 enum FeatureFrameBuilder {
     static func frame(from table: InputTable, for model: TrainedModel) throws(ServingError) -> DataFrame {
         guard table.rowCount > 0 else { throw .badRequest("no rows to score") }
@@ -30,10 +30,12 @@ enum FeatureFrameBuilder {
         numbers.reserveCapacity(values.count)
         for (row, value) in values.enumerated() {
             switch value {
-            case .number(let number): numbers.append(number)
+            case .number(let number) where number.isFinite: numbers.append(number)
             case .null: numbers.append(.nan)
             case .string(let text) where CSVReader.missingValueSpellings.contains(text): numbers.append(.nan)
-            case .string(let text) where Double(text) != nil: numbers.append(Double(text)!)
+            case .string(let text) where Double(text)?.isFinite == true: numbers.append(Double(text)!)
+            case .number, .string(_) where value.isNonFiniteNumber:
+                throw .badRequest("column `\(column)` at \(rowName(row)): numbers must be finite, got \(value.summary)")
             default:
                 throw .badRequest("column `\(column)` at \(rowName(row)): expected a number, got \(value.summary)")
             }
@@ -51,6 +53,7 @@ enum FeatureFrameBuilder {
             let text: String
             switch value {
             case .null: text = ""
+            case .string(let string) where CSVReader.missingValueSpellings.contains(string): text = ""
             case .string(let string): text = string
             case .number(let number): text = formatNumber(number)
             case .bool(let bool): text = String(bool)
@@ -68,5 +71,16 @@ enum FeatureFrameBuilder {
             }
         }
         return .categorical(column, codes: codes, levels: levels)
+    }
+}
+
+private extension JSONValue {
+    /// An infinite or NaN number, or text that reads as one (`inf`, `-Infinity`, `nan`).
+    var isNonFiniteNumber: Bool {
+        switch self {
+        case .number(let number): !number.isFinite
+        case .string(let text): Double(text).map { !$0.isFinite } ?? false
+        default: false
+        }
     }
 }
