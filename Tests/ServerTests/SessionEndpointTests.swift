@@ -49,6 +49,16 @@ private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async
 
 @Suite("A session's endpoint")
 struct SessionEndpointTests {
+    @Test func sendAndTrafficRefuseAModelTheStoreDoesNotHave() async throws {
+        let steps = await onOwnThread { () -> [Step] in
+            let session = ServingSession()
+            return ["serve port=0", "send test to nosuch", "traffic nosuch"].map { session.run($0) }
+        }
+        #expect(!steps[1].ok && steps[1].output.last == "error: no registered model `nosuch` in this store")
+        #expect(!steps[2].ok && steps[2].output.last == "error: no registered model `nosuch` in this store")
+        #expect(!steps[1].output.contains { $0.hasPrefix("sent") }, "nothing was sent")
+    }
+
     @Test func aPrintedLatencyIsRecordedNormalisedAndStillAsserted() async throws {
         let steps = await onOwnThread { () -> [Step] in
             let session = ServingSession()
