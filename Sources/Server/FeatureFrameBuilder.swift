@@ -17,8 +17,8 @@ enum FeatureFrameBuilder {
             switch feature {
             case .numeric(let name, _, _, _):
                 columns.append(.numeric(name, try numbers(values, column: name, rowName: table.rowName)))
-            case .categorical(let name, _, _):
-                columns.append(try categories(values, column: name, rowName: table.rowName))
+            case .categorical(let name, let levels, _):
+                columns.append(try categories(values, column: name, levels: levels, rowName: table.rowName))
             }
         }
         return DataFrame(columns: columns)
@@ -43,7 +43,9 @@ enum FeatureFrameBuilder {
         return numbers
     }
 
-    private static func categories(_ values: [JSONValue], column: String,
+    /// Text as given (a level not seen in training is an unseen category, as with `predict`); a number as its text (codes
+    /// such as zip codes); a JSON boolean as the training level it names when the levels are a yes/no pair, else refused.
+    private static func categories(_ values: [JSONValue], column: String, levels trained: [String],
                                    rowName: (Int) -> String) throws(ServingError) -> Column {
         var levels: [String] = []
         var codeOf: [String: Int32] = [:]
@@ -56,7 +58,12 @@ enum FeatureFrameBuilder {
             case .string(let string) where CSVReader.missingValueSpellings.contains(string): text = ""
             case .string(let string): text = string
             case .number(let number): text = formatNumber(number)
-            case .bool(let bool): text = String(bool)
+            case .bool(let bool):
+                guard let level = booleanLevel(bool, among: trained) else {
+                    throw .badRequest("column `\(column)` at \(rowName(row)): expected one of its levels "
+                                      + "(\(trained.prefix(5).joined(separator: ", "))\(trained.count > 5 ? ", …" : "")), got \(value.summary)")
+                }
+                text = level
             case .array, .object:
                 throw .badRequest("column `\(column)` at \(rowName(row)): expected a value, got \(value.summary)")
             }
@@ -72,6 +79,21 @@ enum FeatureFrameBuilder {
         }
         return .categorical(column, codes: codes, levels: levels)
     }
+}
+
+/// The spellings of a two-level column that a JSON boolean can stand for: (false, true).
+private let booleanPairs: [(String, String)] = [("false", "true"), ("no", "yes"), ("n", "y"), ("0", "1"), ("f", "t")]
+
+/// The training level `value` stands for when `levels` are exactly one yes/no pair (any case), else nil.
+private func booleanLevel(_ value: Bool, among levels: [String]) -> String? {
+    guard levels.count == 2 else { return nil }
+    for (no, yes) in booleanPairs {
+        let wanted = value ? yes : no, other = value ? no : yes
+        if let level = levels.first(where: { $0.lowercased() == wanted }), levels.contains(where: { $0.lowercased() == other }) {
+            return level
+        }
+    }
+    return nil
 }
 
 private extension JSONValue {
