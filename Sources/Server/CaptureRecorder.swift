@@ -113,7 +113,7 @@ final class CaptureRecorder: Sendable {
     private func shadow(_ request: Pending, _ shadow: ServedModel, production: [String]) -> [String]? {
         guard let frame = try? FeatureFrameBuilder.frame(from: request.table, for: shadow.model),
               let predictions = try? shadow.model.predict(frame) else {
-            metrics.refused(model: shadow.name, version: shadow.version, status: 400)
+            metrics.refused(model: shadow.name, version: shadow.version, role: "shadow", status: 400)
             return nil
         }
         let labels = predictions.labels

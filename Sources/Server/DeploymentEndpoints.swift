@@ -3,21 +3,9 @@ import Hummingbird
 import Store
 
 /// `POST /models/NAME/deploy` and `POST /models/NAME/rollback`: the same changes as the `deploy` and `rollback`
-/// commands, audited with the actor `http`, in force on return.
+/// commands, checked by the same rules (`NewDeployment.validate`), audited with the actor `http`, in force on return.
 struct DeploymentEndpoints: Sendable {
     let server: ModelServer
-
-    /// `{"strategy": "canary", "percent": 10, "capture": 100, "note": "..."}`; every field optional.
-    struct DeployBody: Decodable {
-        var strategy: String?
-        var percent: Int?
-        var capture: Int?
-        var note: String?
-    }
-
-    struct RollbackBody: Decodable {
-        var note: String?
-    }
 
     struct DeploymentReply: Encodable {
         var model: String
@@ -28,14 +16,15 @@ struct DeploymentEndpoints: Sendable {
 
     func deploy(_ request: Request, model name: String) async throws -> Response {
         let store = try authorize(request)
-        let body: DeployBody = try await decode(request, or: DeployBody())
-        let strategyText = body.strategy ?? "direct"
+        let body = try await self.body(of: request, allowed: ["strategy", "percent", "capture", "note"],
+                                       example: #"{"strategy": "canary", "percent": 10}"#)
+        let strategyText = try body.string("strategy") ?? "direct"
         guard let strategy = DeploymentStrategy(rawValue: strategyText) else {
             throw ServingError.badRequest("`strategy` must be one of \(DeploymentStrategy.allCases.map(\.rawValue).joined(separator: ", ")), not `\(strategyText)`")
         }
-        let deployment = NewDeployment(modelName: name, strategy: strategy,
-                                       percent: body.percent ?? (strategy == .shadow ? 100 : 10),
-                                       capture: body.capture ?? 100, actor: Self.actor, note: body.note)
+        let deployment = NewDeployment(modelName: name, strategy: strategy, percent: try body.integer("percent"),
+                                       capture: try body.integer("capture"), actor: Self.actor, note: try body.string("note"))
+        try storeCall { try deployment.validate() }
         let record = try storeCall { try store.deploy(deployment) }
         try server.state.refresh()
         return try JSONResponse.ok(DeploymentReply(model: name, deployment: record.summary))
@@ -43,8 +32,9 @@ struct DeploymentEndpoints: Sendable {
 
     func rollback(_ request: Request, model name: String) async throws -> Response {
         let store = try authorize(request)
-        let body: RollbackBody = try await decode(request, or: RollbackBody())
-        let outcome = try storeCall { try store.rollbackDeployment(name, actor: Self.actor, note: body.note) }
+        let body = try await self.body(of: request, allowed: ["note"], example: #"{"note": "why"}"#)
+        let note = try body.string("note")
+        let outcome = try storeCall { try store.rollbackDeployment(name, actor: Self.actor, note: note) }
         try server.state.refresh()
         let summary = switch outcome {
         case .rolloutEnded(let record): record.summary
@@ -69,14 +59,9 @@ struct DeploymentEndpoints: Sendable {
         return store
     }
 
-    private func decode<Body: Decodable>(_ request: Request, or fallback: Body) async throws -> Body {
-        let bytes = try await server.body(of: request)
-        guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return fallback }
-        do {
-            return try JSONDecoder().decode(Body.self, from: Data(bytes))
-        } catch {
-            throw ServingError.badRequest("the body is not the JSON this route takes: \(error)")
-        }
+    private func body(of request: Request, allowed: [String], example: String) async throws -> RouteBody {
+        try RouteBody(try await server.body(of: request), contentType: request.headers[.contentType],
+                      allowed: allowed, example: example)
     }
 
     private func storeCall<T>(_ body: () throws -> T) throws -> T {

@@ -54,6 +54,11 @@ enum JSONScoringRequest {
             }
             columnNames.append(text)
         }
+        if let repeated = columnNames.enumerated().first(where: { columnNames[..<$0.offset].contains($0.element) }) {
+            let first = columnNames.firstIndex(of: repeated.element)!
+            throw .badRequest("`dataframe_split.columns` names `\(repeated.element)` twice (columns[\(first)] and "
+                              + "columns[\(repeated.offset)]); name each column once")
+        }
         guard case .array(let rows)? = split["data"] else {
             throw .badRequest("`dataframe_split` needs `data`, a list of rows (lists of values)")
         }

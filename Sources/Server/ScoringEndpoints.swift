@@ -23,7 +23,8 @@ struct ScoringEndpoints: Sendable {
         do {
             body = try await server.body(of: request)
         } catch let error as ServingError {
-            server.metrics.refused(model: name, version: choice.answering.version, status: Int(error.status.code))
+            server.metrics.refused(model: name, version: choice.answering.version, role: choice.role.rawValue,
+                                   status: Int(error.status.code))
             throw error
         }
         return JSONResponse.ok(utf8: try score(body, contentType: request.headers[.contentType], model: name, choice: choice,
@@ -58,7 +59,7 @@ struct ScoringEndpoints: Sendable {
         do throws(ServingError) {
             (table, predictions) = try predict(body, contentType: contentType, with: served)
         } catch {
-            server.metrics.refused(model: name, version: served.version, status: Int(error.status.code))
+            server.metrics.refused(model: name, version: served.version, role: choice.role.rawValue, status: Int(error.status.code))
             throw error
         }
         server.metrics.answered(served, role: choice.role, duration: .now - started, predictions: predictions)
@@ -80,10 +81,31 @@ struct ScoringEndpoints: Sendable {
         case .csv: table = try CSVScoringRequest.table(from: body)
         }
         let frame = try FeatureFrameBuilder.frame(from: table, for: served.model)
+        let predictions: Predictions
         do {
-            return (table, try served.model.predict(frame))
+            predictions = try served.model.predict(frame)
         } catch {
             throw .badRequest("cannot score with \(served.reference): \(error.message)")
+        }
+        if let row = Self.firstNonFiniteRow(predictions) {
+            let largest = served.model.featureNames.compactMap { name -> (String, Double)? in
+                guard case .number(let number)? = table.columns[name]?[row] else { return nil }
+                return (name, number)
+            }.max { abs($0.1) < abs($1.1) }
+            throw .badRequest("\(table.rowName(row)): the inputs overflow \(served.reference) (its prediction is not a finite number)"
+                              + (largest.map { "; the largest is column `\($0.0)` = \($0.1)" } ?? ""))
+        }
+        return (table, predictions)
+    }
+
+    /// The first row whose prediction (a value, or any class probability) is infinite or NaN.
+    private static func firstNonFiniteRow(_ predictions: Predictions) -> Int? {
+        switch predictions {
+        case .values(let values):
+            return values.firstIndex { !$0.isFinite }
+        case .classes(let classes):
+            let width = max(classes.classes.count, 1)
+            return classes.probabilities.firstIndex { !$0.isFinite }.map { $0 / width }
         }
     }
 }

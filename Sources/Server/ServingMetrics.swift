@@ -21,6 +21,11 @@ final class ServingMetrics: Sendable {
                                                       helpText: "Rows a shadow version also scored, by agreement with production") }
     private static var dropped: MetricNameDescriptor { MetricNameDescriptor(namespace: "mlw", metricName: "captures_dropped", unitName: "total",
                                                       helpText: "Requests not captured because the capture buffer was full") }
+    /// Starts with the unlabelled counters at 0, so that a scraper sees them before anything is dropped.
+    init() {
+        _ = registry.makeCounter(descriptor: Self.dropped)
+    }
+
     private static let buckets: [Duration] = [.microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
                                               .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25),
                                               .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1)]
@@ -82,11 +87,12 @@ final class ServingMetrics: Sendable {
         }
     }
 
-    func refused(model: String, version: Int?, status: Int) {
+    /// A request refused with `status`; counted in `traffic` under the version and the role it was routed to.
+    func refused(model: String, version: Int?, role: String = RouteChoice.Role.production.rawValue, status: Int) {
         let labels = [("model", model), ("version", version.map(String.init) ?? ""), ("status", String(status))]
         registry.makeCounter(descriptor: Self.errors, labels: labels).increment()
         guard let version else { return }
-        traffic.withLock { $0[model, default: ModelTraffic()].refused(version) }
+        traffic.withLock { $0[model, default: ModelTraffic()].refused(version, role: role) }
     }
 
     func shadowed(_ shadow: ServedModel, rows: Int, agreements: Int) {
@@ -138,9 +144,8 @@ private struct ModelTraffic: Sendable {
         counts[Key(version: version, role: role), default: Counts()].answered(seconds: seconds, classes: classes)
     }
 
-    mutating func refused(_ version: Int) {
-        let key = counts.keys.first { $0.version == version } ?? Key(version: version, role: "production")
-        counts[key, default: Counts()].errors += 1
+    mutating func refused(_ version: Int, role: String) {
+        counts[Key(version: version, role: role), default: Counts()].errors += 1
     }
 
     mutating func shadowed(_ version: Int, rows: Int, agreements: Int) {

@@ -15,9 +15,10 @@ extension Store {
     @discardableResult
     public func deploy(_ deployment: NewDeployment) throws -> DeploymentRecord {
         let name = deployment.modelName
-        try Self.checkShares(deployment)
+        try deployment.validate()
         return try writeTransaction("deploying \(name)") { db in
             guard try Self.modelExists(db, name) else { throw Self.unknownModel(db, name) }
+            let capture = try deployment.capture ?? Self.currentDeployment(db, name)?.capture ?? 100
             let production = try Self.versionInStage(db, name, .production)
             let staging = try Self.versionInStage(db, name, .staging)
             let now = Date()
@@ -45,13 +46,13 @@ extension Store {
                 productionVersion = staging.version
                 candidate = production?.version
             }
-            let percent = deployment.strategy == .canary || deployment.strategy == .shadow ? deployment.percent : 0
+            let percent = deployment.resolvedPercent
             try db.execute(sql: """
                 INSERT INTO deployment (model_name, strategy, production_version, candidate_version, percent, capture,
                                         deployed_by, deployed_at, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [name, deployment.strategy.rawValue, productionVersion, candidate, percent,
-                                 deployment.capture, deployment.actor, now, deployment.note])
+                                 capture, deployment.actor, now, deployment.note])
             let record = try Self.fetchDeployment(db, id: db.lastInsertedRowID)!
             let routedTo = deployment.strategy == .canary || deployment.strategy == .shadow ? candidate! : productionVersion
             try Self.audit(db, name, routedTo, .deploy, from: nil, to: nil, actor: deployment.actor,
@@ -72,12 +73,8 @@ extension Store {
                 throw StoreError.refused("\(name) has no canary or shadow deployment to roll back")
             }
             let now = Date()
-            try db.execute(sql: """
-                INSERT INTO deployment (model_name, strategy, production_version, candidate_version, percent, capture,
-                                        deployed_by, deployed_at, note)
-                VALUES (?, 'direct', ?, NULL, 0, ?, ?, ?, ?)
-                """, arguments: [name, production.version, current.capture, actor, now, note])
-            let record = try Self.fetchDeployment(db, id: db.lastInsertedRowID)!
+            let record = try Self.insertDirect(db, name, production: production.version,
+                                               capture: Self.captureBefore(db, current), actor: actor, note: note, at: now)
             try Self.audit(db, name, candidate, .rollback, from: nil, to: nil, actor: actor,
                            note: note ?? "\(current.strategy.rawValue) ended: every request to \(production.reference)", at: now)
             return record
@@ -115,20 +112,6 @@ extension Store {
 
     // MARK: - Helpers
 
-    private static func checkShares(_ deployment: NewDeployment) throws {
-        guard (0...100).contains(deployment.capture) else {
-            throw StoreError.invalidValue("capture must be from 0 to 100 (percent of requests stored), not \(deployment.capture)")
-        }
-        switch deployment.strategy {
-        case .canary where !(1...99).contains(deployment.percent):
-            throw StoreError.invalidValue("a canary's percent must be from 1 to 99, not \(deployment.percent)")
-        case .shadow where !(1...100).contains(deployment.percent):
-            throw StoreError.invalidValue("a shadow's percent must be from 1 to 100, not \(deployment.percent)")
-        default:
-            break
-        }
-    }
-
     private static func noProduction(_ name: String) -> StoreError {
         StoreError.refused("\(name) has no version in production to deploy; promote an approved version to production first")
     }
@@ -136,6 +119,23 @@ extension Store {
     private static func noCandidate(_ name: String, _ strategy: DeploymentStrategy) -> StoreError {
         StoreError.refused("\(strategy.rawValue) needs a candidate in staging and \(name) has none; "
                            + "promote an approved version to staging first")
+    }
+
+    /// Records a direct deployment to `production` (the rollout or switch in force has ended).
+    static func insertDirect(_ db: Database, _ name: String, production: Int, capture: Int, actor: String, note: String?,
+                             at now: Date) throws -> DeploymentRecord {
+        try db.execute(sql: """
+            INSERT INTO deployment (model_name, strategy, production_version, candidate_version, percent, capture,
+                                    deployed_by, deployed_at, note)
+            VALUES (?, 'direct', ?, NULL, 0, ?, ?, ?, ?)
+            """, arguments: [name, production, capture, actor, now, note])
+        return try fetchDeployment(db, id: db.lastInsertedRowID)!
+    }
+
+    /// The capture share of the routing that `deployment` replaced (its own when it was the first), which a rollback restores.
+    static func captureBefore(_ db: Database, _ deployment: DeploymentRecord) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT capture FROM deployment WHERE model_name = ? AND id < ? ORDER BY id DESC LIMIT 1",
+                         arguments: [deployment.modelName, deployment.id]) ?? deployment.capture
     }
 
     static func currentDeployment(_ db: Database, _ name: String) throws -> DeploymentRecord? {

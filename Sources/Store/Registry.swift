@@ -108,8 +108,10 @@ extension Store {
             }
             try Self.setStage(db, current, stage)
             try Self.audit(db, name, version, .promote, from: current.stage, to: stage, actor: actor, note: note, at: now)
+            let ended = try Self.settleDeployment(db, name, actor: actor, restoringEarlierRouting: false, at: now)
             return Promotion(promoted: try Self.fetchVersion(db, name, version)!,
-                             archived: try holder.flatMap { try Self.fetchVersion(db, name, $0.version) })
+                             archived: try holder.flatMap { try Self.fetchVersion(db, name, $0.version) },
+                             endedDeployment: ended)
         }
     }
 
@@ -146,8 +148,9 @@ extension Store {
             try Self.setStage(db, target, .production)
             try Self.audit(db, name, target.version, .rollback, from: target.stage, to: .production, actor: actor,
                            note: note ?? "restored in place of \(current.reference)", at: now)
+            let ended = try Self.settleDeployment(db, name, actor: actor, restoringEarlierRouting: true, at: now)
             return Rollback(retired: try Self.fetchVersion(db, name, current.version)!,
-                            restored: try Self.fetchVersion(db, name, target.version)!)
+                            restored: try Self.fetchVersion(db, name, target.version)!, endedDeployment: ended)
         }
     }
 

@@ -75,6 +75,8 @@ public struct Promotion: Sendable, Hashable {
     public var promoted: ModelVersionRecord
     /// The version that held the stage before and is now archived.
     public var archived: ModelVersionRecord?
+    /// The canary, shadow or blue/green deployment the promotion ended, because its versions changed stage.
+    public var endedDeployment: EndedDeployment? = nil
 }
 
 /// What a rollback changed.
@@ -83,4 +85,21 @@ public struct Rollback: Sendable, Hashable {
     public var retired: ModelVersionRecord
     /// The earlier production version that is in production again.
     public var restored: ModelVersionRecord
+    /// The blue/green (or other) deployment the rollback ended.
+    public var endedDeployment: EndedDeployment? = nil
+}
+
+/// A deployment that ended because the versions it routed to changed stage: requests go directly to production again.
+public struct EndedDeployment: Sendable, Hashable {
+    /// The deployment that was in force.
+    public var ended: DeploymentRecord
+    /// The direct deployment now in force.
+    public var now: DeploymentRecord
+    /// Why it ended: `its candidate price@3 left staging (archived)`
+    public var reason: String
+
+    /// `canary ended (its candidate price@3 left staging (archived)); now direct: every request to price@2`
+    public var summary: String {
+        "\(ended.strategy.rawValue) ended (\(reason)); now \(now.summary)"
+    }
 }

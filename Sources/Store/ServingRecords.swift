@@ -16,14 +16,16 @@ public enum DeploymentStrategy: String, Codable, Sendable, CaseIterable {
 public struct NewDeployment: Sendable, Hashable {
     public var modelName: String
     public var strategy: DeploymentStrategy
-    /// canary: share of requests the candidate answers (1–99); shadow: share copied to it (1–100); else 0.
-    public var percent: Int
-    /// Share of requests stored for monitoring (0–100).
-    public var capture: Int
+    /// canary: share of requests the candidate answers (1–99, default 10); shadow: share copied to it (1–100,
+    /// default 100); nil for the other strategies, which take no percent.
+    public var percent: Int?
+    /// Share of requests stored for monitoring (0–100); nil keeps the share of the deployment in force (100 at first).
+    public var capture: Int?
     public var actor: String
     public var note: String?
 
-    public init(modelName: String, strategy: DeploymentStrategy, percent: Int, capture: Int, actor: String, note: String? = nil) {
+    public init(modelName: String, strategy: DeploymentStrategy, percent: Int? = nil, capture: Int? = nil, actor: String,
+                note: String? = nil) {
         self.modelName = modelName
         self.strategy = strategy
         self.percent = percent

@@ -30,6 +30,12 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let directory = storeOptions.directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            printError("mlw serve: no store in \(directory): the directory does not exist; give --store the directory "
+                       + "that `mlw` or `mlw run` wrote (.mlw in their working directory)")
+            throw ExitCode(1)
+        }
         let store = try storeOptions.open(directory)
         let state: ServingState
         do {

@@ -45,10 +45,14 @@ struct RegistryCommandTests {
         harness.run("approve credit@1")
         harness.run("approve credit@2")
         harness.run("promote credit@2 to production")
+        let stageBefore = try harness.session.store.modelVersion("credit", version: 1)?.stage
         let message = harness.error("promote credit@1 to production gate=\"accuracy on test\"")
         #expect(message.contains("is worse than credit@2") && message.contains(" by 0."), "\(message)")
         #expect(try harness.session.store.modelVersion("credit", stage: .production)?.version == 2)
-        #expect(try harness.session.store.auditTrail("credit").last?.action == .promote, "a refused gate changes nothing")
+        let refusal = try #require(try harness.session.store.auditTrail("credit").last)
+        #expect(refusal.action == .refuse && refusal.version == 1 && refusal.toStage == .production, "a refused gate is audited")
+        #expect(refusal.note?.hasPrefix("gate: accuracy on test: credit@1") == true && refusal.note?.contains("is worse than credit@2") == true)
+        #expect(try harness.session.store.modelVersion("credit", version: 1)?.stage == stageBefore, "and changes no stage")
     }
 
     @Test(arguments: [
@@ -62,6 +66,9 @@ struct RegistryCommandTests {
         ("approve credit", "needs a registered version such as credit@2"),
         ("approve nope@1", "no registered model `nope`"),
         ("approve credit@prod", "not a registered model reference"),
+        ("load widths from \"\(packageRoot)/samples/data/iris.csv\" target=petal_width_cm|train width = linear on widths|register width as credit",
+         "cannot register width as credit: its inputs and outputs differ from credit@2's: task regression, not classification; "
+            + "target `petal_width_cm`, not `species`; missing feature column `petal_width_cm`; extra feature column `species`"),
     ])
     func badRegistryInputFailsClearlyAndChangesNothing(_ lines: String, _ expected: String) throws {
         let harness = registryHarness()

@@ -18,7 +18,9 @@ struct ServingCommandTests {
     @Test(arguments: [
         ("deploy species strategy=canary", "canary needs a candidate in staging and species has none"),
         ("deploy species strategy=bluegreen", "bluegreen needs a candidate in staging"),
-        ("deploy species percent=20", "percent= applies to strategy=canary and strategy=shadow, not direct"),
+        ("deploy species percent=20", "percent applies to the canary and shadow strategies, not direct"),
+        ("deploy species strategy=bluegreen percent=50", "percent applies to the canary and shadow strategies, not bluegreen"),
+        ("deploy species strategy=canary percent=0", "a canary's percent must be from 1 to 99, not 0"),
         ("deploy species strategy=canary percent=100", "a canary of 100 % is a switch"),
         ("deploy species strategy=sideways", "one of `direct`, `canary`, `bluegreen`, `shadow`"),
         ("deploy species capture=120", "a whole number from 0 to 100"),
@@ -39,6 +41,26 @@ struct ServingCommandTests {
         let harness = registered()
         harness.run("monitor species baseline=iris")
         #expect(harness.error("observe species with captured").contains("no captured requests of species wait to be observed"))
+    }
+
+    @Test func aModelInProductionHasTheImpliedDeploymentBeforeAnyDeploy() {
+        let harness = registered()
+        #expect(harness.run("print species.deployment.strategy").output == ["direct"])
+        #expect(harness.run("print species.deployment.capture").output == ["100"])
+        #expect(harness.run("print species.deployment.production").output == ["1"])
+        #expect(harness.run("print species.deployment.candidate").output == ["none"])
+    }
+
+    @Test func promotingAwayACanarysCandidateEndsTheCanaryAndSaysSo() throws {
+        let harness = registered()
+        harness.run("promote species@2 to staging")
+        harness.run("deploy species strategy=canary percent=50 capture=0")
+        let output = harness.run("promote species@2 to production").output
+        #expect(output == ["promoted species@2 to production; species@1 archived",
+                           "deployment of species: canary ended (its candidate species@2 left staging (production)); "
+                           + "now direct: every request to species@2"])
+        #expect(harness.run("print species.deployment.strategy").output == ["direct"])
+        #expect(harness.run("print species.deployment.capture").output == ["0"])
     }
 
     @Test func aDeploymentIsRecordedAndShownWithoutAServer() throws {

@@ -100,3 +100,12 @@ struct DiagnosticTests {
         #expect(diagnostics(testCase.input) == testCase.expected)
     }
 }
+
+@Suite("Did you mean")
+struct SuggestionTests {
+    @Test func aWordIsNeverSuggestedToItself() {
+        #expect(Suggestion.nearest(to: "flagger.deployment.strategy", in: ["flagger.deployment.strategy"]) == nil)
+        #expect(Suggestion.nearest(to: "flagger.deployment.strategy", in: ["flagger.deployment.strategy", "flagger.deployment.stratgy"])
+                == "flagger.deployment.stratgy")
+    }
+}

@@ -24,7 +24,7 @@ private func deployableStore() throws -> (Session, Store) {
     return (session, session.store)
 }
 
-private func deploy(_ store: Store, _ strategy: DeploymentStrategy, percent: Int = 10, capture: Int = 100) throws {
+private func deploy(_ store: Store, _ strategy: DeploymentStrategy, percent: Int? = nil, capture: Int? = nil) throws {
     try store.deploy(NewDeployment(modelName: "species", strategy: strategy, percent: percent, capture: capture, actor: "test"))
 }
 
@@ -165,6 +165,28 @@ struct DeploymentRoutingTests {
                                                body: ByteBuffer(string: "{\"strategy\": \"sideways\"}")) { ($0.status, String(buffer: $0.body)) }
             #expect(bad.0 == .badRequest && bad.1.contains("`strategy` must be one of direct, canary, bluegreen, shadow"))
         }
+        _ = session
+    }
+
+    @Test(arguments: [
+        (#"{"strategy": "bluegreen", "percent": 50}"#, "application/json", 400, "percent applies to the canary and shadow strategies, not bluegreen"),
+        (#"{"strategy": "direct", "percent": 30}"#, "application/json", 400, "percent applies to the canary and shadow strategies, not direct"),
+        (#"{"strategy": "canary", "pct": 30}"#, "application/json", 400, "unknown field `pct`; this route takes `strategy`, `percent`, `capture`, `note`"),
+        (#"{"strategy": "canary", "percent": 12.5}"#, "application/json", 400, "`percent` must be a whole number, not 12.5"),
+        (#"{"strategy": "canary", "percent": "10"}"#, "application/json", 400, "`percent` must be a whole number, not \"10\""),
+        (#"{"strategy": "canary", "percent": 100}"#, "application/json", 400, "a canary's percent must be from 1 to 99"),
+        (#"{"strategy": "canary"#, "application/json", 400, "the body is not valid JSON"),
+        (#"["canary"]"#, "application/json", 400, "the body must be a JSON object"),
+        (#"{"strategy": "canary"}"#, "text/plain", 415, "unsupported Content-Type `text/plain`"),
+    ])
+    func theDeployRouteRefusesWhatTheDeployCommandRefuses(_ body: String, _ contentType: String, _ status: Int, _ message: String) async throws {
+        let (session, store) = try deployableStore()
+        let server = ModelServer(state: try ServingState(store: store), mlwVersion: "test", token: nil)
+        try await server.application(host: "127.0.0.1", port: 0).test(.router) { client in
+            let reply = try await client.send(.post, "/models/species/deploy", body, contentType: contentType)
+            #expect(reply.status.code == status && reply.error.contains(message), "\(reply.error)")
+        }
+        #expect(try store.currentDeployment("species") == nil)
         _ = session
     }
 

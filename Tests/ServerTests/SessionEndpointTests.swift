@@ -49,6 +49,27 @@ private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async
 
 @Suite("A session's endpoint")
 struct SessionEndpointTests {
+    @Test func sendAndTrafficRefuseAModelTheStoreDoesNotHave() async throws {
+        let steps = await onOwnThread { () -> [Step] in
+            let session = ServingSession()
+            return ["serve port=0", "send test to nosuch", "traffic nosuch"].map { session.run($0) }
+        }
+        #expect(!steps[1].ok && steps[1].output.last == "error: no registered model `nosuch` in this store")
+        #expect(!steps[2].ok && steps[2].output.last == "error: no registered model `nosuch` in this store")
+        #expect(!steps[1].output.contains { $0.hasPrefix("sent") }, "nothing was sent")
+    }
+
+    @Test func aPrintedLatencyIsRecordedNormalisedAndStillAsserted() async throws {
+        let steps = await onOwnThread { () -> [Step] in
+            let session = ServingSession()
+            return ["serve port=0", "send test to species rows=3", "print species.traffic.p99_ms", "print species.traffic.p50_ms",
+                    "assert species.traffic.p99_ms < 60000"].map { session.run($0) }
+        }
+        let outputs = steps.map { $0.output.joined(separator: " / ") }
+        #expect(steps.allSatisfy { $0.ok }, "\(outputs)")
+        #expect(steps[2].output == ["<ms>"] && steps[3].output == ["<ms>"])
+    }
+
     @Test func serveDeploySendTrafficAndObserveOverRealHTTP() async throws {
         let steps = await onOwnThread { () -> [String: Step] in
             let session = ServingSession()

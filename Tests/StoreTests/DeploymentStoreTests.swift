@@ -16,7 +16,7 @@ private func twoVersions() throws -> Store {
     return store
 }
 
-private func deployment(_ strategy: DeploymentStrategy, percent: Int = 10, capture: Int = 100) -> NewDeployment {
+private func deployment(_ strategy: DeploymentStrategy, percent: Int? = nil, capture: Int? = nil) -> NewDeployment {
     NewDeployment(modelName: "credit", strategy: strategy, percent: percent, capture: capture, actor: "ana")
 }
 
@@ -74,7 +74,9 @@ private func snapshot(_ store: Store) throws -> [String] {
         (deployment(.canary, percent: 100), "from 1 to 99"),
         (deployment(.shadow, percent: 101), "from 1 to 100"),
         (deployment(.direct, capture: 101), "capture must be from 0 to 100"),
-        (NewDeployment(modelName: "nosuch", strategy: .direct, percent: 0, capture: 100, actor: "ana"), "no registered model `nosuch`"),
+        (deployment(.bluegreen, percent: 50), "percent applies to the canary and shadow strategies, not bluegreen"),
+        (deployment(.direct, percent: 30), "percent applies to the canary and shadow strategies, not direct"),
+        (NewDeployment(modelName: "nosuch", strategy: .direct, capture: 100, actor: "ana"), "no registered model `nosuch`"),
     ])
     func badDeploymentsAreRefusedAndChangeNothing(_ bad: NewDeployment, _ message: String) throws {
         let store = try twoVersions()
@@ -92,10 +94,55 @@ private func snapshot(_ store: Store) throws -> [String] {
         try store.promote("credit", version: 1, to: .production, actor: "ben")
         let before = try snapshot(store)
         for strategy in [DeploymentStrategy.canary, .shadow, .bluegreen] {
-            #expect { try store.deploy(deployment(strategy, percent: 10)) } throws: { "\($0)".contains("needs a candidate in staging") }
+            #expect { try store.deploy(deployment(strategy)) } throws: { "\($0)".contains("needs a candidate in staging") }
         }
         #expect { try store.rollbackDeployment("credit", actor: "ana") } throws: { "\($0)".contains("first production version") }
         #expect(try snapshot(store) == before)
+    }
+
+    @Test func rollingBackABlueGreenSwitchRecordsDirectRoutingToTheRestoredVersion() throws {
+        let store = try twoVersions()
+        try store.deploy(deployment(.direct, capture: 0))
+        try store.deploy(deployment(.bluegreen, capture: 30))
+        guard case .productionRestored(let rollback) = try store.rollbackDeployment("credit", actor: "ana") else {
+            Issue.record("a blue/green rollback must restore production")
+            return
+        }
+        let now = try #require(try store.currentDeployment("credit"))
+        #expect(now.strategy == .direct && now.productionVersion == 1 && now.candidateVersion == nil)
+        #expect(now.capture == 0, "the rollback restores the capture share of the routing before the switch")
+        #expect(rollback.endedDeployment?.now == now && rollback.endedDeployment?.ended.strategy == .bluegreen)
+        #expect(try store.auditTrail("credit").last?.note == "bluegreen ended (rolled back to credit@1); now direct: every request to credit@1")
+    }
+
+    @Test(arguments: [DeploymentStrategy.canary, .shadow], [Stage.staging, .production])
+    func aRolloutEndsWhenItsCandidateLeavesStaging(_ strategy: DeploymentStrategy, _ promotedTo: Stage) throws {
+        let store = try twoVersions()
+        try store.deploy(deployment(strategy, percent: 50, capture: 40))
+        let third = try store.register(NewModelVersion(name: "credit", artifactSHA256: String(repeating: "c", count: 64),
+                                                       algorithm: "tree", actor: "ana"))
+        try store.approve("credit", version: third.version, actor: "ben")
+        let promoted = promotedTo == .staging ? 3 : 2
+        let promotion = try store.promote("credit", version: promoted, to: promotedTo, actor: "ben")
+        let now = try #require(try store.currentDeployment("credit"))
+        let production = promotedTo == .staging ? 1 : 2
+        #expect(now.strategy == .direct && now.candidateVersion == nil && now.productionVersion == production && now.capture == 40)
+        let reason = promotedTo == .staging ? "its candidate credit@2 left staging (archived)" : "its candidate credit@2 left staging (production)"
+        #expect(promotion.endedDeployment?.reason == reason)
+        let last = try #require(try store.auditTrail("credit").last)
+        #expect(last.action == .deploy && last.note == "\(strategy.rawValue) ended (\(reason)); now direct: every request to credit@\(production)")
+    }
+
+    @Test func aDeploymentThatDoesNotMentionCaptureKeepsItAndARollbackRestoresIt() throws {
+        let store = try twoVersions()
+        try store.deploy(deployment(.direct, capture: 0))
+        #expect(try store.deploy(deployment(.canary, percent: 10)).capture == 0)
+        try store.deploy(deployment(.canary, percent: 20, capture: 50))
+        guard case .rolloutEnded(let record) = try store.rollbackDeployment("credit", actor: "ana") else {
+            Issue.record("rolling back a canary must end it")
+            return
+        }
+        #expect(record.capture == 0)
     }
 
     @Test func capturesWaitUntilABatchConsumesThem() throws {

@@ -9,6 +9,7 @@ enum RegistryCommands {
         let model = try context.model("MODEL")
         let name = try context.text("NAME")
         let note = try context.string("note")
+        try checkSchema(of: model, registeringAs: name, context)
         let artifact = try context.storeArtifact(model.model)
         let version: ModelVersionRecord
         do {
@@ -21,6 +22,25 @@ enum RegistryCommands {
         let from = model.runID.map { " from run \($0)" } ?? ""
         context.say("registered \(model.name) as \(version.reference) (\(version.algorithm)\(from)): pending approval")
         return .ok
+    }
+
+    /// Refuses a model whose task, target or feature columns differ from the latest version of the name it joins.
+    private static func checkSchema(of model: SessionModel, registeringAs name: Located<String>,
+                                    _ context: CommandContext) throws(Diagnostic) {
+        let latest: ModelVersionRecord?
+        do {
+            latest = try context.store.latestModelVersion(name.value)
+        } catch {
+            throw context.storeFailure(error, doing: "read the registry")
+        }
+        guard let latest else { return }
+        let registered = try context.registeredModel(RegistryReference(name: latest.name, selector: .version(latest.version), text: latest.reference),
+                                                     at: name.range)
+        let differences = RegisteredSchema(registered.model).differences(from: RegisteredSchema(model.model))
+        guard !differences.isEmpty else { return }
+        throw Diagnostic("cannot register \(model.name) as \(name.value): its inputs and outputs differ from \(latest.reference)'s: "
+                         + differences.joined(separator: "; "), at: name.range,
+                         hint: "clients of \(name.value) rely on its versions' task, target and columns; register it under another name")
     }
 
     static func approve(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
@@ -74,8 +94,14 @@ enum RegistryCommands {
             context.explain("the gate scores the candidate and the production version on the same rows and lets the candidate through only "
                             + "when it is at least as good: \(checked.summary)" + (checked.passed ? "" : "; so nothing was promoted"))
             guard checked.passed else {
+                do {
+                    try context.store.recordRefusal(candidate.name, version: candidate.version, to: stage,
+                                                    actor: context.session.actor, note: "gate: " + checked.summary)
+                } catch {
+                    throw context.storeFailure(error, doing: "audit the refused promotion")
+                }
                 throw Diagnostic("gate refused \(candidate.reference) for \(stage.rawValue): \(checked.summary)", at: gate.range,
-                                 hint: "nothing changed; improve the model, or promote without a gate after a review")
+                                 hint: "the stages did not change (the refusal is in `history`); improve the model, or promote without a gate after a review")
             }
             verdict = checked
         }
@@ -92,6 +118,7 @@ enum RegistryCommands {
         var line = "promoted \(promotion.promoted.reference) to \(stage.rawValue)"
         if let archived = promotion.archived { line += "; \(archived.reference) archived" }
         context.say(line)
+        if let ended = promotion.endedDeployment { context.say("deployment of \(candidate.name): \(ended.summary)") }
         if let gateNote { context.say("gate: \(gateNote)") }
         return .ok
     }
@@ -114,6 +141,7 @@ enum RegistryCommands {
             context.say("rolled back the rollout of \(name.value): \(deployment.summary)")
         case .productionRestored(let result):
             context.say("rolled back \(name.value): \(result.restored.reference) is in production again; \(result.retired.reference) archived")
+            if let ended = result.endedDeployment { context.say("deployment of \(name.value): \(ended.summary)") }
         }
         return .ok
     }

@@ -27,13 +27,14 @@ enum ScriptingCommands {
 
     static func print(_ context: CommandContext) throws(Diagnostic) -> Interpreter.Outcome {
         guard let slot = context.command.slot("PATH") else { return .ok }
-        let shown: String
+        let shown: Text
         switch slot.value {
         case .word(let path):
-            shown = try ValuePaths.lookup(path, at: slot.range, in: context.session).description
+            let value = try ValuePaths.lookup(path, at: slot.range, in: context.session).description
+            shown = ValuePaths.recordedForm(of: path).map { Text([.volatile(shown: value, recorded: $0)]) } ?? Text([.plain(value)])
         default:
             let value = try context.resolve(slot.value, at: slot.range)
-            shown = value.text ?? value.description
+            shown = Text([.plain(value.text ?? value.description)])
         }
         context.emit(.value(shown))
         return .ok

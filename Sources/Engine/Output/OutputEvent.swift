@@ -77,8 +77,8 @@ public enum OutputEvent: Sendable, Equatable {
     case table(Table)
     /// Curves on axes from 0 to 1 (ROC): a character grid in the terminal, a vector graphic in the HTML export.
     case plot(LinePlot)
-    /// A bare value (`print`), alone on its line so scripts can read it.
-    case value(String)
+    /// A bare value (`print`), alone on its line so scripts can read it; a timing is recorded normalised (`<ms>`).
+    case value(Text)
     case warning(String)
     /// A command of an included file, announced before its output.
     case echo(String)
@@ -93,7 +93,7 @@ public enum OutputEvent: Sendable, Equatable {
         case .line(let text): [text.string(recorded: recorded)]
         case .table(let table): TableLayout.lines(recorded ? table.recorded : table)
         case .plot(let plot): plot.lines()
-        case .value(let value): [value]
+        case .value(let value): [value.string(recorded: recorded)]
         case .warning(let message): ["warning: " + message]
         case .echo(let source): ["» " + source.replacingOccurrences(of: "\n", with: " ")]
         case .guide(let text): [text]

@@ -38,17 +38,17 @@ enum ServingCommands {
         let name = try context.text("NAME")
         let strategy = DeploymentStrategy(rawValue: try context.string("strategy") ?? "direct") ?? .direct
         let percentOption = try context.option("percent")
-        if percentOption != nil, strategy != .canary, strategy != .shadow {
-            throw Diagnostic("percent= applies to strategy=canary and strategy=shadow, not \(strategy.rawValue)", at: percentOption?.range)
-        }
-        let percent = try context.integer("percent") ?? (strategy == .shadow ? 100 : 10)
-        if strategy == .canary, percent == 100 {
-            throw Diagnostic("a canary of 100 % is a switch; use strategy=bluegreen", at: percentOption?.range,
-                             hint: "percent= takes 1 to 99 for a canary")
-        }
-        let deployment = NewDeployment(modelName: name.value, strategy: strategy, percent: percent,
-                                       capture: try context.integer("capture") ?? 100, actor: context.session.actor,
+        let captureOption = try context.option("capture")
+        let deployment = NewDeployment(modelName: name.value, strategy: strategy, percent: try context.integer("percent"),
+                                       capture: try context.integer("capture"), actor: context.session.actor,
                                        note: try context.string("note"))
+        do {
+            try deployment.validate()
+        } catch {
+            let percentProblem = "\(error)".contains("percent")
+            throw Diagnostic("\(error)", at: (percentProblem ? percentOption : captureOption)?.range ?? name.range,
+                             hint: percentProblem && strategy == .canary ? "percent= takes 1 to 99 for a canary" : nil)
+        }
         let record: DeploymentRecord
         do {
             record = try context.store.deploy(deployment)
@@ -72,6 +72,7 @@ enum ServingCommands {
             throw Diagnostic("no endpoint to send to", at: context.command.range,
                              hint: "start one with `serve`, or give url=\"http://HOST:PORT\" of a running `mlw serve`")
         }
+        if urlOption == nil { try requireRegistered(name, context) }
         let rows = min(try context.integer("rows") ?? data.frame.rowCount, data.frame.rowCount)
         let batch = try context.integer("batch") ?? 1
         guard rows > 0 else { throw Diagnostic("\(data.name) has no rows to send", at: context.command.slot("DATA")?.range) }
@@ -108,6 +109,7 @@ enum ServingCommands {
             throw Diagnostic("the endpoint is not running in this session", at: context.command.range,
                              hint: "start it with `serve`; a separate `mlw serve` shows the same on GET /metrics")
         }
+        try requireRegistered(name, context)
         do { try endpoint.flush() } catch { throw context.storeFailure(error, doing: "store the captured requests") }
         if let deployment = try? context.store.currentDeployment(name.value) {
             context.say("\(name.value): \(deployment.summary); capturing \(deployment.capture) %; counts since the endpoint started")
@@ -123,6 +125,16 @@ enum ServingCommands {
                         + "(\(Formatting.percent(Double(traffic.shadowAgreements) / Double(traffic.shadowRows))))")
         }
         return .ok
+    }
+
+    /// Refuses a model name this session's store has not registered, before any request is sent or counted.
+    private static func requireRegistered(_ name: Located<String>, _ context: CommandContext) throws(Diagnostic) {
+        let names: [String]
+        do { names = try context.store.registeredModelNames() } catch { throw context.storeFailure(error, doing: "read the registry") }
+        guard !names.contains(name.value) else { return }
+        throw Diagnostic("no registered model `\(name.value)` in this store", at: name.range,
+                         hint: Suggestion.hint(for: name.value, in: names)
+                            ?? (names.isEmpty ? "register and promote a model first" : "registered: " + names.joined(separator: ", ")))
     }
 
     /// After a registry or deployment change, so the session's running endpoint routes the new way at once.

@@ -5,7 +5,8 @@ import Store
 ///
 /// - `credit@2.status`, `credit@production.version`, `.stage`, `.algorithm`, `.note` (a registered version);
 /// - `credit.versions`, `credit.audit.rollback` (how many audit events of that action);
-/// - `credit.deployment.strategy`, `.percent`, `.capture`, `.candidate`, `.production` (the deployment in force);
+/// - `credit.deployment.strategy`, `.percent`, `.capture`, `.candidate` (`none` without one), `.production` (the deployment
+///   in force; before any `deploy`, the implied one: direct to production, capturing 100 %);
 /// - `credit.traffic.requests`, `.errors`, `.p50_ms`, `.p99_ms`, and `.production`, `.candidate`, `.shadow` (requests
 ///   each role answered or scored: what the running endpoint saw); `endpoint.running`;
 /// - `credit.monitored`, `credit.batches`, `credit.alerts`, `credit.baseline.rows|data` (the baseline in force),
@@ -42,13 +43,16 @@ enum StoreFacts {
                 guard let action = AuditAction(rawValue: parts[2]) else { return nil }
                 return .count(try store.auditTrail(name).filter { $0.action == action }.count)
             case ("deployment", 3):
-                guard let deployment = try store.currentDeployment(name) else { return nil }
+                let recorded = try store.currentDeployment(name)
+                guard let production = try recorded?.productionVersion ?? store.modelVersion(name, stage: .production)?.version else {
+                    return nil
+                }
                 switch parts[2] {
-                case "strategy": return .text(deployment.strategy.rawValue)
-                case "percent": return .count(deployment.percent)
-                case "capture": return .count(deployment.capture)
-                case "production": return .count(deployment.productionVersion)
-                case "candidate": return deployment.candidateVersion.map(SessionValue.count)
+                case "strategy": return .text(recorded?.strategy.rawValue ?? DeploymentStrategy.direct.rawValue)
+                case "percent": return .count(recorded?.percent ?? 0)
+                case "capture": return .count(recorded?.capture ?? 100)
+                case "production": return .count(production)
+                case "candidate": return recorded?.candidateVersion.map(SessionValue.count) ?? .text("none")
                 default: return nil
                 }
             case ("traffic", 3):

@@ -28,6 +28,12 @@ enum ValuePaths {
         throw Diagnostic("unknown value `\(path)`", at: range, hint: hint)
     }
 
+    /// How a value that differs from run to run is recorded, so that `--check` compares it equal: latencies as `<ms>`
+    /// (as `traffic` records them); nil for a value recorded as shown.
+    static func recordedForm(of path: String) -> String? {
+        path.hasSuffix(".traffic.p50_ms") || path.hasSuffix(".traffic.p99_ms") ? "<ms>" : nil
+    }
+
     /// Facts of the session's datasets and models.
     private static func sessionFact(_ path: String, in session: Session) -> SessionValue? {
         let parts = path.split(separator: ".", maxSplits: 1).map(String.init)

@@ -253,10 +253,11 @@ extension CommandTable {
                         OptionSpec("strategy", .choice(["direct", "canary", "bluegreen", "shadow"]), default: "direct",
                                    help: "direct: all to production; canary: percent to staging; bluegreen: switch to staging at once; "
                                        + "shadow: copy percent to staging, unseen"),
-                        OptionSpec("percent", .integer(min: 1, max: 100),
+                        OptionSpec("percent", .integer(min: nil, max: nil),
                                    help: "canary: share of requests the staging version answers (default 10); shadow: share copied (default 100)"),
-                        OptionSpec("capture", .integer(min: 0, max: 100), default: "100",
-                                   help: "percent of requests stored for monitoring (observe NAME with captured)"),
+                        OptionSpec("capture", .integer(min: 0, max: 100),
+                                   help: "percent of requests stored for monitoring (default: the share in force, 100 at first; "
+                                       + "observe NAME with captured)"),
                         noteOption,
                     ],
                     group: "Serving", summary: "route the endpoint's traffic between production and the staging candidate; audited, live at once",

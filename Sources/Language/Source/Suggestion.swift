@@ -1,10 +1,10 @@
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestion {
-    /// The candidate nearest to `word`, if it is close enough to be a plausible typo.
+    /// The candidate nearest to `word`, if it is close enough to be a plausible typo; never `word` itself.
     public static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate != word {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
