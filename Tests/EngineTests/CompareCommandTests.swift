@@ -15,14 +15,20 @@ struct CompareCommandTests {
         return directory.write("d.csv", (["a,b,c,d,e,f,y"] + lines).joined(separator: "\n") + "\n")
     }
 
+    /// A tree `t` and 1-nearest-neighbour `k` trained on `d`, those rows.
+    private static func twoModels(_ directory: TemporaryDirectory) -> Harness {
+        let harness = Harness()
+        harness.run("load d from \"\(rows(directory))\" target=y")
+        harness.run("train t = tree on d")
+        harness.run("train k = knn on d k=1")
+        return harness
+    }
+
     /// A tree and 1-nearest-neighbour both score 1.0 on their training rows, so only the
     /// cross-validated means can name the better one; the verdict must follow the test.
     @Test func theVerdictOfTheResampledTestWeighsTheCrossValidatedMeans() {
         let directory = TemporaryDirectory()
-        let harness = Harness()
-        harness.run("load d from \"\(Self.rows(directory))\" target=y")
-        harness.run("train t = tree on d")
-        harness.run("train k = knn on d k=1")
+        let harness = Self.twoModels(directory)
         let output = harness.run("compare t, k on d folds=5").output
         let test = output.first { $0.hasPrefix("corrected resampled t-test") } ?? ""
         #expect(output.contains { $0.hasPrefix("t        1.0000") } && output.contains { $0.hasPrefix("k        1.0000") })
@@ -32,10 +38,7 @@ struct CompareCommandTests {
 
     @Test func tooManyFoldsFailOnTheOptionBeforeAnyTable() {
         let directory = TemporaryDirectory()
-        let harness = Harness()
-        harness.run("load d from \"\(Self.rows(directory))\" target=y")
-        harness.run("train t = tree on d")
-        harness.run("train k = knn on d k=1")
+        let harness = Self.twoModels(directory)
         #expect(!harness.run("compare t, k on d folds=500").output.contains { $0.hasPrefix("model ") })
         #expect(harness.error("compare t, k on d folds=500")
                 == "cannot make 500 folds from 400 rows with a target; expected `folds` of at most 400")

@@ -67,8 +67,8 @@ struct RegistryCommandTests {
         ("approve nope@1", "no registered model `nope`"),
         ("approve credit@prod", "not a registered model reference"),
         ("load widths from \"\(packageRoot)/samples/data/iris.csv\" target=petal_width_cm|train width = linear on widths|register width as credit",
-         "cannot register width as credit: its inputs and outputs differ from credit@2's: task regression, not classification; "
-            + "target `petal_width_cm`, not `species`; missing feature column `petal_width_cm`; extra feature column `species`"),
+         "cannot register width as credit: it would break the callers of credit@2: task regression, not classification; "
+            + "target `petal_width_cm`, not `species`; it needs feature column `species` that callers do not send"),
     ])
     func badRegistryInputFailsClearlyAndChangesNothing(_ lines: String, _ expected: String) throws {
         let harness = registryHarness()

@@ -40,7 +40,7 @@ let badRequests: [BadRequest] = [
                body: csvHeader + "5.1,3.5,1.4,0.2\n5.1,abc,1.4,0.2\n",
                status: .badRequest, error: ["column `sepal_width_cm` at line 3: expected a number, got \"abc\""]),
     BadRequest(name: "an infinite number in CSV", contentType: "text/csv", body: csvHeader + "5.1,3.5,1.4,0.2\ninf,3.5,1.4,0.2\n",
-               status: .badRequest, error: ["column `sepal_length_cm` at line 3: numbers must be finite"]),
+               status: .badRequest, error: ["the CSV body:3:1: `inf` in numeric column `sepal_length_cm` is not a finite number"]),
     BadRequest(name: "inputs that overflow the model",
                body: "{\"dataframe_split\": {\(columns), \"data\": [[1e308, -1e308, 1e308, 1e308]]}}",
                status: .badRequest, error: ["`dataframe_split.data[0]`: the inputs overflow", "not a finite number"]),

@@ -1,7 +1,8 @@
 import Learning
 
 /// What callers of a registered model rely on: its task, target and feature columns. A new version of a name must keep
-/// them, or clients built for the earlier versions break.
+/// the task and target and need no column the earlier version did not, or clients built for it break; it may need fewer
+/// (a request's extra columns are ignored).
 struct RegisteredSchema: Equatable {
     var isClassification: Bool
     var target: String
@@ -13,18 +14,19 @@ struct RegisteredSchema: Equatable {
         features = model.featureNames
     }
 
-    /// How `new` differs from this schema, one phrase per difference; empty when callers see no difference.
+    /// How `new` would break this schema's callers, one phrase per difference; empty when they see none.
     /// Feature order does not matter: requests name their columns.
-    func differences(from new: RegisteredSchema) -> [String] {
+    func breakingChanges(in new: RegisteredSchema) -> [String] {
         var found: [String] = []
         if new.isClassification != isClassification {
             found.append("task \(Self.task(new.isClassification)), not \(Self.task(isClassification))")
         }
         if new.target != target { found.append("target `\(new.target)`, not `\(target)`") }
-        let missing = features.filter { !new.features.contains($0) }
         let extra = new.features.filter { !features.contains($0) }
-        if !missing.isEmpty { found.append("missing feature column\(missing.count == 1 ? "" : "s") " + missing.map { "`\($0)`" }.joined(separator: ", ")) }
-        if !extra.isEmpty { found.append("extra feature column\(extra.count == 1 ? "" : "s") " + extra.map { "`\($0)`" }.joined(separator: ", ")) }
+        if !extra.isEmpty {
+            found.append("it needs feature column\(extra.count == 1 ? "" : "s") " + extra.map { "`\($0)`" }.joined(separator: ", ")
+                         + " that callers do not send")
+        }
         return found
     }
 

@@ -24,7 +24,8 @@ enum RegistryCommands {
         return .ok
     }
 
-    /// Refuses a model whose task, target or feature columns differ from the latest version of the name it joins.
+    /// Refuses a model that would break the callers of the name it joins: another task or target than its latest
+    /// version, or a feature column that version did not need.
     private static func checkSchema(of model: SessionModel, registeringAs name: Located<String>,
                                     _ context: CommandContext) throws(Diagnostic) {
         let latest: ModelVersionRecord?
@@ -36,9 +37,9 @@ enum RegistryCommands {
         guard let latest else { return }
         let registered = try context.registeredModel(RegistryReference(name: latest.name, selector: .version(latest.version), text: latest.reference),
                                                      at: name.range)
-        let differences = RegisteredSchema(registered.model).differences(from: RegisteredSchema(model.model))
+        let differences = RegisteredSchema(registered.model).breakingChanges(in: RegisteredSchema(model.model))
         guard !differences.isEmpty else { return }
-        throw Diagnostic("cannot register \(model.name) as \(name.value): its inputs and outputs differ from \(latest.reference)'s: "
+        throw Diagnostic("cannot register \(model.name) as \(name.value): it would break the callers of \(latest.reference): "
                          + differences.joined(separator: "; "), at: name.range,
                          hint: "clients of \(name.value) rely on its versions' task, target and columns; register it under another name")
     }
