@@ -151,6 +151,19 @@ struct MonitoringCommandTests {
         #expect(diagnostic.hint?.hasPrefix(hint) == true, "\(String(describing: diagnostic.hint))")
     }
 
+    /// An unknown monitoring value says what would set it, or what exists beside it.
+    @Test func anUnknownMonitoringValueSaysWhatExists() {
+        let harness = monitoringHarness()
+        func hint(_ path: String) -> String? {
+            guard case .ran(.failed(let diagnostic)) = harness.run("print \(path)").result else { return nil }
+            return diagnostic.hint
+        }
+        #expect(hint("flowers.quality.accuracy")?.hasPrefix("quality values come from an observed batch that holds the target") == true)
+        #expect(hint("flowers.detector.detected")?.hasPrefix("detector values come from `observe flowers with DATA detector=ddm`") == true)
+        harness.run("observe flowers with test")
+        #expect(hint("flowers.drift.petal_length_cm.tally") == "flowers.drift.petal_length_cm has: detected, method, pvalue, score")
+    }
+
     @Test func aDetectorNeedsTheTarget() throws {
         let directory = TemporaryDirectory()
         let unlabelled = try irisVariant(directory, "unlabelled", header: { $0.removeLast() }, cells: { $0.removeLast() })

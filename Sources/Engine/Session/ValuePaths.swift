@@ -23,9 +23,41 @@ enum ValuePaths {
                              hint: "that feature was compared by \(method), a distance with a score but no p-value; read "
                                 + String(path.dropLast("pvalue".count)) + "score")
         }
-        let hint = Suggestion.hint(for: path, in: known)
+        let hint = Suggestion.hint(for: path, in: known) ?? missingFamily(path) ?? nearestPrefix(of: path, in: known)
             ?? (path.split(separator: ".").count == 3 ? "metrics exist after `evaluate MODEL on DATA`" : "a value path reads MODEL.DATA.METRIC, e.g. lr.test.accuracy")
         throw Diagnostic("unknown value `\(path)`", at: range, hint: hint)
+    }
+
+    /// What sets a monitoring value that does not exist yet: `NAME.quality.METRIC` and `NAME.detector.*`.
+    private static func missingFamily(_ path: String) -> String? {
+        let parts = path.split(separator: ".").map(String.init)
+        guard parts.count >= 3 else { return nil }
+        switch parts[1] {
+        case "quality":
+            return "quality values come from an observed batch that holds the target: `observe \(parts[0]) with DATA`"
+        case "detector":
+            return "detector values come from `observe \(parts[0]) with DATA detector=ddm` (or eddm, adwin, pagehinkley) "
+                + "on a batch that holds the target"
+        default:
+            return nil
+        }
+    }
+
+    /// The longest part of `path` that some known value starts with, and what follows it there:
+    /// `clf.drift.x1 has: detected, method, score`.
+    private static func nearestPrefix(of path: String, in known: [String]) -> String? {
+        var parts = path.split(separator: ".").map(String.init)
+        while parts.count > 1 {
+            parts.removeLast()
+            let prefix = parts.joined(separator: ".") + "."
+            let next = Set(known.filter { $0.hasPrefix(prefix) }.compactMap {
+                $0.dropFirst(prefix.count).split(separator: ".").first.map(String.init)
+            }).sorted()
+            if !next.isEmpty {
+                return "\(prefix.dropLast()) has: " + next.prefix(15).joined(separator: ", ") + (next.count > 15 ? ", …" : "")
+            }
+        }
+        return nil
     }
 
     /// How a value that differs from run to run is recorded, so that `--check` compares it equal: latencies as `<ms>`
