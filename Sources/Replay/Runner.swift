@@ -163,19 +163,16 @@ public struct Runner {
             }
             results.append(result)
         }
-        if options.update { rewrite(script, file: file, fresh: freshOutput, failed: failedNow) }
+        if options.update { rewrite(script, file: file, fresh: freshOutput, failed: failedNow, numbering: rewrittenLines) }
         return RunReport(file: file, results: results, status: status)
     }
 
     /// The file with each command's `#>` lines replaced by its fresh output; a `#! failed:` command is not run,
     /// so its recorded error stays; a command that failed now becomes `#! failed:` with its error, as the REPL records it.
-    private func rewrite(_ script: Script, file: String, fresh: [Int: [String]], failed: [Int: String]) {
+    private func rewrite(_ script: Script, file: String, fresh: [Int: [String]], failed: [Int: String],
+                         numbering: RewrittenLineNumbers) {
         var lastLineOutput: [Int: [String]] = [:]
         for (_, entry) in script.commands { if let lines = fresh[entry.line] { lastLineOutput[entry.lastLine] = lines } }
-        var kept: Set<Int> = []
-        for entry in script.entries {
-            if case .failed = entry.kind { kept.formUnion(entry.recorded.map(\.line)) }
-        }
         var failedLines: [Int: [String]] = [:]
         var failedContinuations: Set<Int> = []
         for (_, entry) in script.commands {
@@ -185,7 +182,7 @@ public struct Runner {
         }
         var lines: [String] = []
         for (index, line) in script.lines.enumerated() {
-            if line.drop(while: { $0 == " " }).hasPrefix("#>"), !kept.contains(index + 1) { continue }
+            if numbering.drops(index + 1) { continue }
             if failedContinuations.contains(index + 1) { continue }
             if let failedCommand = failedLines[index + 1] {
                 lines += failedCommand

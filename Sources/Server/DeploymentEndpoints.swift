@@ -3,7 +3,7 @@ import Hummingbird
 import Store
 
 /// `POST /models/NAME/deploy` and `POST /models/NAME/rollback`: the same changes as the `deploy` and `rollback`
-/// commands, checked by the same rules (`NewDeployment.validate`), audited with the actor `http`, in force on return.
+/// commands, checked by the same rules (`NewDeployment.validate`, in `Store.deploy`), audited with the actor `http`, in force on return.
 struct DeploymentEndpoints: Sendable {
     let server: ModelServer
 
@@ -24,7 +24,6 @@ struct DeploymentEndpoints: Sendable {
         }
         let deployment = NewDeployment(modelName: name, strategy: strategy, percent: try body.integer("percent"),
                                        capture: try body.integer("capture"), actor: Self.actor, note: try body.string("note"))
-        try storeCall { try deployment.validate() }
         let record = try storeCall { try store.deploy(deployment) }
         try server.state.refresh()
         return try JSONResponse.ok(DeploymentReply(model: name, deployment: record.summary))

@@ -34,7 +34,7 @@ enum FeatureFrameBuilder {
             case .null: numbers.append(.nan)
             case .string(let text) where CSVReader.missingValueSpellings.contains(text): numbers.append(.nan)
             case .string(let text) where Double(text)?.isFinite == true: numbers.append(Double(text)!)
-            case .number, .string(_) where value.isNonFiniteNumber:
+            case _ where value.isNonFiniteNumber:
                 throw .badRequest("column `\(column)` at \(rowName(row)): numbers must be finite, got \(value.summary)")
             default:
                 throw .badRequest("column `\(column)` at \(rowName(row)): expected a number, got \(value.summary)")

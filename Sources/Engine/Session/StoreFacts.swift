@@ -71,18 +71,15 @@ enum StoreFacts {
                 return .flag(try store.currentBaseline(name) != nil)
             case ("batches", 2):
                 return .count(try store.batches(name).count)
-            case ("baseline", 3):
-                guard let baseline = try store.currentBaseline(name) else { return nil }
+            case ("baseline", 3), ("observed", 3):
+                // The baseline in force, or the latest batch: how many rows, from which data.
+                let described = parts[1] == "baseline"
+                    ? try store.currentBaseline(name).map { (rows: $0.rows, data: $0.datasetLabel) }
+                    : try store.batches(name).last.map { (rows: $0.rows, data: $0.datasetLabel) }
+                guard let described else { return nil }
                 switch parts[2] {
-                case "rows": return .count(baseline.rows)
-                case "data": return .text(baseline.datasetLabel)
-                default: return nil
-                }
-            case ("observed", 3):
-                guard let batch = try store.batches(name).last else { return nil }
-                switch parts[2] {
-                case "rows": return .count(batch.rows)
-                case "data": return .text(batch.datasetLabel)
+                case "rows": return .count(described.rows)
+                case "data": return .text(described.data)
                 default: return nil
                 }
             case ("alerts", 2):
